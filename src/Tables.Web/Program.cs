@@ -1,27 +1,33 @@
-using Tables.Web.Components;
+using Tables.Web;
+using Tables.Web.Data;
+using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Localization;
+using Tables.Web.Features.Members;
+using Tables.Web.Features.Samples;
+using Tables.Web.Features.Tables;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddTablesHost();
+builder.AddTablesData();
+builder.AddTablesLocalization();
+builder.AddAccounts();
+builder.AddTables();
+builder.AddMembers();
+builder.AddCycles();
+builder.AddSamples();
 
 var app = builder.Build();
+await app.MigrateTablesDataAsync();
+await app.LoadSamplesAsync();
+app.UseTablesHost();
+app.MapTablesLocalization();
+app.MapAccounts();
+app.MapTables();
+app.MapMembers();
+app.MapCycles();
+app.MapTablesPages();
+await app.RunAsync();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

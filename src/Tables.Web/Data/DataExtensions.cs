@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Tables.Web.Data;
+
+public static class DataExtensions
+{
+    /// <summary>
+    /// SQLite in the data directory (<c>Data:Directory</c>, default <c>data/</c> under the content root), unless
+    /// <c>ConnectionStrings:Tables</c> names another database.
+    /// </summary>
+    public static void AddTablesData(this WebApplicationBuilder builder)
+    {
+        var directory = Path.GetFullPath(builder.Configuration["Data:Directory"] ?? "data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        var connectionString = builder.Configuration.GetConnectionString("Tables") ?? DefaultConnectionString(directory);
+        // Sign-in cookies and antiforgery tokens stay valid across restarts.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys"))).SetApplicationName("Tables");
+        builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TablesDbContext>("database", tags: ["ready"]);
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    private static string DefaultConnectionString(string directory)
+    {
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "tables.db"),
+            DefaultTimeout = 30, // seconds a command waits on a busy database before failing
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Applies pending migrations and switches SQLite to WAL (readers never block the writer).</summary>
+    public static async Task MigrateTablesDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

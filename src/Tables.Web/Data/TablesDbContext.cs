@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tables.Web.Data.Auditing;
+using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Members;
+using Tables.Web.Features.Tables;
+
+namespace Tables.Web.Data;
+
+/// <summary>
+/// The one context of the app. Rows of a table (tenant) are filtered by <see cref="TenantId"/> once a feature has
+/// authorized access to that table; every change to an <see cref="IAudited"/> row writes an audit entry in the same
+/// transaction, and <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
+/// </summary>
+public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) : IdentityDbContext<TablesUser>(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>When set, queries see only this table's rows.</summary>
+    public int? TenantId { get; set; }
+
+    public DbSet<Table> Tables => Set<Table>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Cycle> Cycles => Set<Cycle>();
+    public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TablesDbContext).Assembly);
+        builder.Entity<Organisation>().HasQueryFilter(o => TenantId == null || o.TableId == TenantId);
+        builder.Entity<Membership>().HasQueryFilter(m => TenantId == null || m.TableId == TenantId);
+        builder.Entity<Cycle>().HasQueryFilter(c => TenantId == null || c.TableId == TenantId);
+    }
+
+    /// <summary>Saves, recording <paramref name="actor"/> in the audit entries of this save.</summary>
+    public async Task<int> SaveChangesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Action: ToAction(e.State), Before: e.State == EntityState.Added ? null : Snapshot(e, original: true)))
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+
+        // Generated keys exist only after the first save: write the audit in the same transaction, after it.
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(cancellationToken);
+            var now = DateTime.UtcNow;
+            foreach (var (entry, action, before) in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    TableId = ((IAudited)entry.Entity).AuditTableId,
+                    ActorId = actor.UserId,
+                    ActorName = actor.Name,
+                    At = now,
+                    Entity = entry.Metadata.ClrType.Name,
+                    EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+                    Action = action,
+                    Before = before,
+                    After = action == AuditAction.Deleted ? null : Snapshot(entry, original: false),
+                });
+            }
+            await base.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return count;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    private static AuditAction ToAction(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ => AuditAction.Updated,
+    };
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = entry.Properties
+            .Where(p => p.Metadata.Name != nameof(IVersioned.Version))
+            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+}

@@ -1,0 +1,26 @@
+using Tables.Web.Data.Auditing;
+
+namespace Tables.Web.Features.Members;
+
+/// <summary>A member organisation of a table (or a resident collective).</summary>
+public sealed class Organisation : IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int TableId { get; set; }
+    public string Name { get; set; } = "";
+    public Sector Sector { get; set; }
+    public Guid Version { get; set; }
+
+    int IAudited.AuditTableId => TableId;
+}
+
+/// <summary>Sector of an organisation: reports show who took part by sector.</summary>
+public enum Sector
+{
+    Community,
+    PublicInstitution,
+    Economic,
+    Cultural,
+    ResidentCollective,
+    Other,
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using MudBlazor.Services;
+using Tables.Web.Components;
+using Tables.Web.Data;
+
+namespace Tables.Web;
+
+/// <summary>What every feature relies on: Blazor, MudBlazor, problem details, OpenAPI, health, security headers.</summary>
+public static class HostExtensions
+{
+    public static void AddTablesHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Features.Accounts.PublicUrl>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    }
+
+    public static void UseTablesHost(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Pages get the error page; the API gets problem+json.
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        // Pages show the not-found page; the API keeps its status codes and problem bodies.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+    }
+
+    public static void MapTablesPages(this WebApplication app) =>
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+}
