@@ -23,6 +23,8 @@ public static class HostExtensions
 
     public static void UseTablesHost(this WebApplication app)
     {
+        // First, so that error answers too speak the person's language.
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

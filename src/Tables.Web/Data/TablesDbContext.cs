@@ -17,7 +17,11 @@ namespace Tables.Web.Data;
 /// </summary>
 public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) : IdentityDbContext<TablesUser>(options)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        // Stored, never written into a page: keep accents readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>When set, queries see only this table's rows.</summary>
     public int? TenantId { get; set; }

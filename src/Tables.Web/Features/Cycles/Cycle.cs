@@ -18,6 +18,7 @@ public sealed class Cycle : IAudited, IVersioned
 }
 
 /// <summary>The six phases of a cycle, in order.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Phase>))]
 public enum Phase
 {
     Portrait,

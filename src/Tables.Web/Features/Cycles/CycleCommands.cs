@@ -20,6 +20,7 @@ public sealed class PhaseMove
     public Guid? Version { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhaseDirection>))]
 public enum PhaseDirection
 {
     Next,

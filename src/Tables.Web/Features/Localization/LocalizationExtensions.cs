@@ -25,7 +25,6 @@ public static class LocalizationExtensions
     /// <summary><c>/culture/{name}?returnUrl=…</c> stores the choice in the cookie and goes back (local URLs only).</summary>
     public static void MapTablesLocalization(this WebApplication app)
     {
-        app.UseRequestLocalization();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)

@@ -20,6 +20,7 @@ public sealed class Membership : IAudited, IVersioned
 }
 
 /// <summary>Roles of DOMAIN.md, from the most to the least powerful.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TableRole>))]
 public enum TableRole
 {
     Coordinator,

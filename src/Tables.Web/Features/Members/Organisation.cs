@@ -15,6 +15,7 @@ public sealed class Organisation : IAudited, IVersioned
 }
 
 /// <summary>Sector of an organisation: reports show who took part by sector.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Sector>))]
 public enum Sector
 {
     Community,

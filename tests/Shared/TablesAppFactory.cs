@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tables.Web.Data;
+using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Members;
+using Tables.Web.Features.Tables;
+
+namespace Tables.Testing;
+
+/// <summary>
+/// The real app on a fresh SQLite database in its own temporary data directory, with the fictional sample loaded.
+/// E-mails are captured instead of logged so tests can follow reset links.
+/// </summary>
+public class TablesAppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Tilleuls-demo-2026";
+    public const string Coordinator = "coordination@tilleuls.example";
+    public const string Facilitator = "animation@tilleuls.example";
+    public const string Partner = "partenaire@tilleuls.example";
+    public const string Observer = "observation@tilleuls.example";
+    public const string Administrator = "admin@tables.example";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "tables-tests", Guid.NewGuid().ToString("N"));
+    public CapturedEmails Emails { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Data:Directory", DataDirectory);
+        builder.UseSetting("Samples:Load", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IEmailSender<TablesUser>>();
+            services.AddSingleton<IEmailSender<TablesUser>>(Emails);
+        });
+    }
+
+    public async Task WithDbAsync(Func<TablesDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TablesDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
+    }
+
+    /// <summary>Creates another table with its own coordinator (the given e-mail), private unless said otherwise.</summary>
+    public async Task<string> CreateOtherTableAsync(string slug, string coordinatorEmail, bool isPublic = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TablesUser>>();
+        var user = new TablesUser { UserName = coordinatorEmail, Email = coordinatorEmail, DisplayName = coordinatorEmail, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id)], "test"));
+        await scope.ServiceProvider.GetRequiredService<TableService>().CreateAsync(principal, new TableCreate
+        {
+            Slug = slug, Name = $"Table {slug}", Neighbourhood = slug, IsPublic = isPublic, DefaultLanguage = "fr",
+        });
+        return slug;
+    }
+
+    public Task<int> CountAsync<T>() where T : class => WithDbAsync(db => db.Set<T>().IgnoreQueryFilters().CountAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>E-mails the app sent, by recipient, newest last.</summary>
+public sealed class CapturedEmails : IEmailSender<TablesUser>
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _links = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<string> LinksTo(string email) => _links.TryGetValue(email, out var q) ? q.ToList() : [];
+
+    public Task SendConfirmationLinkAsync(TablesUser user, string email, string confirmationLink) => Add(email, confirmationLink);
+    public Task SendPasswordResetLinkAsync(TablesUser user, string email, string resetLink) => Add(email, resetLink);
+    public Task SendPasswordResetCodeAsync(TablesUser user, string email, string resetCode) => Add(email, resetCode);
+
+    private Task Add(string email, string link)
+    {
+        _links.GetOrAdd(email, _ => new()).Enqueue(link);
+        return Task.CompletedTask;
+    }
+}
