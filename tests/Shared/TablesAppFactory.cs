@@ -32,6 +32,8 @@ public class TablesAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the app serves only published static assets: the test host serves the build's.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Samples:Load", "true");
         builder.ConfigureServices(services =>

@@ -13,6 +13,10 @@ public static class TablesTheme
             Secondary = "#8a3b12",
             AppbarBackground = "#1f5e4b",
             TextSecondary = "#4a4a4a",
+            Error = "#b3261e",
+            Info = "#0b57a4",
+            Success = "#1e6b34",
+            Warning = "#8a4b00",
         },
     };
 }
