@@ -2,6 +2,7 @@ using Tables.Web;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Forums;
 using Tables.Web.Features.Localization;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Samples;
@@ -15,6 +16,7 @@ builder.AddAccounts();
 builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
+builder.AddForums();
 builder.AddSamples();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapAccounts();
 app.MapTables();
 app.MapMembers();
 app.MapCycles();
+app.MapForums();
 app.MapTablesPages();
 await app.RunAsync();
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
@@ -32,6 +34,13 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
     public DbSet<Cycle> Cycles => Set<Cycle>();
     public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<ForumActivity> ForumActivities => Set<ForumActivity>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<Vote> Votes => Set<Vote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +49,9 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
         builder.Entity<Organisation>().HasQueryFilter(o => TenantId == null || o.TableId == TenantId);
         builder.Entity<Membership>().HasQueryFilter(m => TenantId == null || m.TableId == TenantId);
         builder.Entity<Cycle>().HasQueryFilter(c => TenantId == null || c.TableId == TenantId);
+        builder.Entity<Priority>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
+        builder.Entity<Forum>().HasQueryFilter(f => TenantId == null || f.TableId == TenantId);
+        builder.Entity<Ballot>().HasQueryFilter(b => TenantId == null || b.TableId == TenantId);
     }
 
     /// <summary>Saves, recording <paramref name="actor"/> in the audit entries of this save.</summary>

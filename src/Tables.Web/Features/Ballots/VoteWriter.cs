@@ -1,0 +1,225 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Tables.Web.Data;
+
+namespace Tables.Web.Features.Ballots;
+
+/// <summary>What happened to a ballot sent to the <see cref="VoteWriter"/>.</summary>
+public enum VoteOutcome
+{
+    /// <summary>Durably stored (new or replacing the participant's previous ballot).</summary>
+    Stored,
+    /// <summary>The same message was already stored: acknowledged, not counted twice.</summary>
+    Duplicate,
+    /// <summary>The ballot is not open: nothing stored.</summary>
+    NotOpen,
+}
+
+/// <summary>
+/// The single writer of votes. Every cast, change and paper entry goes through one channel and is written in batches,
+/// one transaction per batch, so SQLite never sees competing writers; a vote is acknowledged only once its batch has
+/// committed. Closing a ballot goes through the same channel, so every vote acknowledged before the close is counted
+/// and every vote after it is refused.
+/// </summary>
+public sealed partial class VoteWriter : BackgroundService
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<VoteWriter> _logger;
+
+    public VoteWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoteWriter> logger)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after each committed batch with the ballots whose votes changed (for coalesced result updates).</summary>
+    public event Action<IReadOnlyCollection<int>>? BallotsChanged;
+
+    public Task<VoteOutcome> CastAsync(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
+    {
+        var request = new CastRequest(ballotId, participantId, group, content, clientMessageId, isPaper);
+        _queue.Writer.TryWrite(request);
+        return request.Done.Task;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="close"/> in the writer's turn, after every vote queued before it: the closing step sees
+    /// exactly the acknowledged votes. It receives a DbContext and must save its own changes.
+    /// </summary>
+    public Task<T> InTurnAsync<T>(Func<TablesDbContext, Task<T>> close)
+    {
+        var request = new TurnRequest<T>(close);
+        _queue.Writer.TryWrite(request);
+        return request.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<CastRequest>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
+            {
+                if (request is CastRequest cast)
+                {
+                    batch.Add(cast);
+                    continue;
+                }
+                // A turn (closing a ballot) waits for the votes before it, then runs alone.
+                await WriteBatchAsync(batch);
+                batch.Clear();
+                await RunTurnAsync(request);
+            }
+            await WriteBatchAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<CastRequest> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            var outcomes = await WriteAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(outcomes[i]);
+            }
+            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => r.BallotId));
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            // One bad request must not fail the others: write them one by one.
+            LogBatchRetry(_logger, e, batch.Count);
+            foreach (var request in batch)
+            {
+                await WriteBatchAsync([request]);
+            }
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(_logger, e);
+            batch[0].Done.TrySetException(e);
+        }
+    }
+
+    private async Task<VoteOutcome[]> WriteAsync(List<CastRequest> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ballotIds = batch.Select(r => r.BallotId).Distinct().ToList();
+        var open = (await db.Ballots.IgnoreQueryFilters().Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
+        var participantIds = batch.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
+        var existing = await db.Votes.Where(v => ballotIds.Contains(v.BallotId) && v.ParticipantId != null && participantIds.Contains(v.ParticipantId.Value))
+            .ToDictionaryAsync(v => (v.BallotId, v.ParticipantId!.Value));
+        var paperIds = batch.Where(r => r.IsPaper && r.ClientMessageId is not null).Select(r => r.ClientMessageId!).ToList();
+        var paperSeen = (await db.Votes.Where(v => v.IsPaper && ballotIds.Contains(v.BallotId) && paperIds.Contains(v.ClientMessageId!))
+            .Select(v => new { v.BallotId, v.ClientMessageId }).ToListAsync()).Select(v => (v.BallotId, v.ClientMessageId!)).ToHashSet();
+
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var outcomes = new VoteOutcome[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var r = batch[i];
+            if (!open.Contains(r.BallotId))
+            {
+                outcomes[i] = VoteOutcome.NotOpen;
+            }
+            else if (r.IsPaper)
+            {
+                if (r.ClientMessageId is not null && !paperSeen.Add((r.BallotId, r.ClientMessageId)))
+                {
+                    outcomes[i] = VoteOutcome.Duplicate;
+                    continue;
+                }
+                db.Votes.Add(new Vote { BallotId = r.BallotId, IsPaper = true, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now });
+                outcomes[i] = VoteOutcome.Stored;
+            }
+            else if (existing.TryGetValue((r.BallotId, r.ParticipantId!.Value), out var vote))
+            {
+                if (r.ClientMessageId is not null && vote.ClientMessageId == r.ClientMessageId)
+                {
+                    outcomes[i] = VoteOutcome.Duplicate;
+                    continue;
+                }
+                vote.Content = r.Content;
+                vote.Group = r.Group;
+                vote.ClientMessageId = r.ClientMessageId;
+                vote.CastAt = now;
+                outcomes[i] = VoteOutcome.Stored;
+            }
+            else
+            {
+                vote = new Vote { BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
+                db.Votes.Add(vote);
+                existing[(r.BallotId, r.ParticipantId.Value)] = vote;
+                outcomes[i] = VoteOutcome.Stored;
+            }
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return outcomes;
+    }
+
+    private async Task RunTurnAsync(WriteRequest request)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await request.RunAsync(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
+    }
+
+    private void RaiseChanged(IEnumerable<int> ballotIds)
+    {
+        var changed = ballotIds.ToHashSet();
+        if (changed.Count > 0)
+        {
+            BallotsChanged?.Invoke(changed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} votes failed; writing them one by one.")]
+    private static partial void LogBatchRetry(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A vote could not be written.")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+
+    private abstract class WriteRequest
+    {
+        public virtual Task RunAsync(TablesDbContext db) => Task.CompletedTask;
+    }
+
+    private sealed class CastRequest(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
+    {
+        public int BallotId { get; } = ballotId;
+        public int? ParticipantId { get; } = participantId;
+        public string? Group { get; } = group;
+        public VoteContent Content { get; } = content;
+        public string? ClientMessageId { get; } = clientMessageId;
+        public bool IsPaper { get; } = isPaper;
+        public TaskCompletionSource<VoteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class TurnRequest<T>(Func<TablesDbContext, Task<T>> run) : WriteRequest
+    {
+        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task RunAsync(TablesDbContext db)
+        {
+            try
+            {
+                Done.TrySetResult(await run(db));
+            }
+            catch (Exception e)
+            {
+                Done.TrySetException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Tables.Web.Data;
+using Tables.Web.Features.Ballots;
+
+namespace Tables.Web.Features.Forums;
+
+/// <summary>
+/// Coalesces what changed and tells every screen at most every <see cref="Interval"/>: a forum marked ten times in
+/// a quarter second is sent once, and so is a ballot receiving a hundred votes. Each message carries a growing
+/// version; clients that (re)connect ask for a snapshot instead of relying on having seen every message, which is
+/// also what keeps it right behind a Redis backplane. Blazor screens (console, wall) subscribe to the C# events.
+/// </summary>
+public sealed partial class ForumBroadcaster : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private static long _version = DateTime.UtcNow.Ticks;
+    private readonly ConcurrentDictionary<int, byte> _forums = new();
+    private readonly ConcurrentDictionary<int, byte> _ballots = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHubContext<ForumHub, IForumClient> _hub;
+    private readonly ILogger<ForumBroadcaster> _logger;
+
+    public ForumBroadcaster(IServiceScopeFactory scopes, IHubContext<ForumHub, IForumClient> hub, VoteWriter writer, ILogger<ForumBroadcaster> logger)
+    {
+        _scopes = scopes;
+        _hub = hub;
+        _logger = logger;
+        writer.BallotsChanged += ids =>
+        {
+            foreach (var id in ids)
+            {
+                _ballots.TryAdd(id, 0);
+            }
+        };
+    }
+
+    /// <summary>A public snapshot of the forum was sent.</summary>
+    public event Action<ForumSnapshot>? ForumUpdated;
+
+    /// <summary>Live figures of a ballot were sent.</summary>
+    public event Action<int, BallotResults>? ResultsUpdated;
+
+    public static long NextVersion() => Interlocked.Increment(ref _version);
+
+    public static string Group(int forumId) => $"forum:{forumId}";
+
+    public void MarkForum(int forumId) => _forums.TryAdd(forumId, 0);
+
+    public void MarkBallot(int ballotId) => _ballots.TryAdd(ballotId, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await FlushAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFlushFailed(_logger, e);
+            }
+        }
+    }
+
+    /// <summary>Sends what is pending now (also used by tests to avoid waiting for the timer).</summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        var forums = Drain(_forums);
+        var ballots = Drain(_ballots);
+        if (forums.Count == 0 && ballots.Count == 0)
+        {
+            return;
+        }
+        await using var scope = _scopes.CreateAsyncScope();
+        var live = scope.ServiceProvider.GetRequiredService<LiveForum>();
+        var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        foreach (var forumId in forums)
+        {
+            var snapshot = await live.SnapshotAsync(forumId, null, ct);
+            await _hub.Clients.Group(Group(forumId)).ForumChanged(snapshot);
+            ForumUpdated?.Invoke(snapshot);
+        }
+        foreach (var ballot in await db.Ballots.IgnoreQueryFilters().AsNoTracking().Where(b => ballots.Contains(b.Id)).ToListAsync(ct))
+        {
+            var results = await live.ResultsAsync(ballot, ct);
+            await _hub.Clients.Group(Group(ballot.ForumId)).ResultsChanged(results);
+            ResultsUpdated?.Invoke(ballot.ForumId, results);
+        }
+    }
+
+    private static List<int> Drain(ConcurrentDictionary<int, byte> pending)
+    {
+        var ids = new List<int>();
+        foreach (var id in pending.Keys)
+        {
+            if (pending.TryRemove(id, out _))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending forum updates failed.")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tables.Web.Data;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Tables;
+using Tables.Web.Resources;
+
+namespace Tables.Web.Features.Forums;
+
+/// <summary>
+/// The public real-time API of a live forum, at <c>/hubs/forum</c>. Participants join by code (or resume with their
+/// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
+/// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
+/// </summary>
+public sealed class ForumHub(LiveForum live, ForumConsole console, TableService tables, TablesDbContext db, IStringLocalizer<UiText> text) : Hub<IForumClient>
+{
+    private const string ParticipantKey = "participant";
+    private const string ForumKey = "forum";
+
+    /// <summary>Joins with the code, or resumes the participant of <see cref="JoinRequest.Token"/>; returns their snapshot.</summary>
+    public async Task<JoinResult> Join(JoinRequest request)
+    {
+        var result = await live.JoinAsync(request, Context.ConnectionAborted);
+        Context.Items[ParticipantKey] = result.ParticipantId;
+        Context.Items[ForumKey] = result.Snapshot.ForumId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(result.Snapshot.ForumId), Context.ConnectionAborted);
+        return result;
+    }
+
+    /// <summary>A staff screen outside Blazor (or a load test) follows a forum of a table it may read.</summary>
+    public async Task<ForumSnapshot> Watch(int forumId)
+    {
+        await AccessForForumAsync(forumId, TablePolicies.Read);
+        Context.Items[ForumKey] = forumId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(forumId), Context.ConnectionAborted);
+        return await live.SnapshotAsync(forumId, null, Context.ConnectionAborted);
+    }
+
+    /// <summary>The current state: the participant's own (with their ballots) or the public one for watchers.</summary>
+    public Task<ForumSnapshot> GetSnapshot() =>
+        Context.Items.TryGetValue(ForumKey, out var forumId) && forumId is int id
+            ? live.SnapshotAsync(id, Context.Items.TryGetValue(ParticipantKey, out var p) ? p as int? : null, Context.ConnectionAborted)
+            : throw new ForumException(text["Forum.JoinFirst"]);
+
+    public Task<IdeaView> SubmitIdea(IdeaRequest request) => live.SubmitIdeaAsync(ParticipantId(), request, Context.ConnectionAborted);
+
+    /// <summary>Casts or changes the participant's ballot; answers once it is durably stored.</summary>
+    public Task<CastAck> Cast(CastRequest request) => live.CastAsync(ParticipantId(), request, Context.ConnectionAborted);
+
+    // Facilitator methods: the caller must be coordinator or facilitator of the forum's table.
+
+    public async Task SetActivity(int forumId, int activityId) =>
+        await console.SetActivityAsync(await AccessForForumAsync(forumId, TablePolicies.Facilitate), Context.User!, forumId, activityId, Context.ConnectionAborted);
+
+    public async Task OpenBallot(int ballotId) =>
+        await console.OpenBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, Context.ConnectionAborted);
+
+    public async Task<BallotResult> CloseBallot(int ballotId) =>
+        await console.CloseBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, Context.ConnectionAborted);
+
+    public async Task RevealBallot(int ballotId) =>
+        await console.RevealBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, Context.ConnectionAborted);
+
+    public async Task<VoteOutcome> EnterPaperBallot(int ballotId, VoteContent content, string? group, string clientMessageId) =>
+        await console.EnterPaperBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, content, group, clientMessageId, Context.ConnectionAborted);
+
+    public async Task HideIdea(int ideaId, bool hidden) =>
+        await console.HideIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, hidden, Context.ConnectionAborted);
+
+    public async Task EditIdea(int ideaId, IdeaEdit edit) =>
+        await console.EditIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, edit, Context.ConnectionAborted);
+
+    public async Task MergeIdeas(int duplicateId, int intoId) =>
+        await console.MergeIdeasAsync(await AccessForIdeaAsync(duplicateId), duplicateId, intoId, Context.ConnectionAborted);
+
+    private int ParticipantId() =>
+        Context.Items.TryGetValue(ParticipantKey, out var id) && id is int participant ? participant : throw new ForumException(text["Forum.JoinFirst"]);
+
+    private async Task<TableAccess> AccessForForumAsync(int forumId, string policy)
+    {
+        var slug = await db.Forums.IgnoreQueryFilters().Where(f => f.Id == forumId)
+            .Join(db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync(Context.ConnectionAborted);
+        var access = slug is null ? null : await tables.GetAccessAsync(Context.User!, slug, Context.ConnectionAborted);
+        var allowed = access is not null && (policy == TablePolicies.Read ? access.CanRead : access.CanFacilitate);
+        return allowed ? access! : throw new ForumException(text["Forum.FacilitatorOnly"]);
+    }
+
+    private async Task<TableAccess> AccessForBallotAsync(int ballotId) =>
+        await AccessForForumAsync(await db.Ballots.IgnoreQueryFilters().Where(b => b.Id == ballotId).Select(b => b.ForumId).FirstOrDefaultAsync(Context.ConnectionAborted), TablePolicies.Facilitate);
+
+    private async Task<TableAccess> AccessForIdeaAsync(int ideaId) =>
+        await AccessForForumAsync(await db.Ideas.Where(i => i.Id == ideaId).Select(i => i.ForumId).FirstOrDefaultAsync(Context.ConnectionAborted), TablePolicies.Facilitate);
+}
+
+/// <summary>
+/// Turns the refusals of forum services into <see cref="HubException"/>s with their localized message, and limits how
+/// often one connection may join, vote or propose (a runaway phone cannot flood the room).
+/// </summary>
+public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger) : IHubFilter
+{
+    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea)];
+    private const int CallsPerWindow = 30;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (Limited.Contains(context.HubMethodName) && !Allow(context.Context))
+        {
+            throw new HubException(text["Forum.TooFast"]);
+        }
+        try
+        {
+            return await next(context);
+        }
+        catch (ForumException e)
+        {
+            throw new HubException(e.Message);
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            throw new HubException(string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
+        }
+        catch (NotFoundException)
+        {
+            throw new HubException(text["Error.NotFound"]);
+        }
+        catch (ForbiddenException)
+        {
+            throw new HubException(text["Forum.FacilitatorOnly"]);
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            LogHubFailure(logger, e, context.HubMethodName);
+            throw new HubException(text["Error.Text"]);
+        }
+    }
+
+    private static bool Allow(HubCallerContext connection)
+    {
+        var now = Environment.TickCount64;
+        var window = connection.Items.TryGetValue("rate", out var w) && w is RateWindow existing ? existing : new RateWindow(now);
+        connection.Items["rate"] = window;
+        lock (window)
+        {
+            if (now - window.Start > Window.TotalMilliseconds)
+            {
+                window.Start = now;
+                window.Count = 0;
+            }
+            return ++window.Count <= CallsPerWindow;
+        }
+    }
+
+    private sealed class RateWindow(long start)
+    {
+        public long Start { get; set; } = start;
+        public int Count { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forum hub method {Method} failed.")]
+    private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using Microsoft.AspNetCore.SignalR;
+using Tables.Web.Features.Ballots;
+
+namespace Tables.Web.Features.Forums;
+
+public static class ForumsFeature
+{
+    public static void AddForums(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSignalR(o => o.AddFilter<ForumHubErrors>());
+        services.AddSingleton<ForumHubErrors>();
+        services.AddSingleton<VoteWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
+        services.AddSingleton<ForumBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
+        services.AddScoped<LiveForum>();
+        services.AddScoped<ForumConsole>();
+        services.AddScoped<IValidator<JoinRequest>, JoinRequestValidator>();
+        services.AddScoped<IValidator<IdeaRequest>, IdeaRequestValidator>();
+        services.AddScoped<IValidator<CastRequest>, CastRequestValidator>();
+        services.AddScoped<IValidator<ForumCreate>, ForumCreateValidator>();
+        services.AddScoped<IValidator<BallotSetup>, BallotSetupValidator>();
+    }
+
+    public static void MapForums(this WebApplication app)
+    {
+        app.MapHub<ForumHub>("/hubs/forum");
+    }
+}

@@ -1,0 +1,176 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tables.Web.Data;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Resources;
+
+namespace Tables.Web.Features.Forums;
+
+/// <summary>
+/// What participants do in a live forum (join, resume, propose an idea, vote) and the snapshots every screen reads.
+/// Refusals are <see cref="ForumException"/>s with a localized message; nothing is stored when one is thrown.
+/// </summary>
+public sealed class LiveForum(
+    TablesDbContext db,
+    VoteWriter votes,
+    ForumBroadcaster broadcaster,
+    IBallotCounter counter,
+    IValidator<JoinRequest> joinValidator,
+    IValidator<IdeaRequest> ideaValidator,
+    IValidator<CastRequest> castValidator,
+    IStringLocalizer<UiText> text,
+    TimeProvider clock)
+{
+    /// <summary>Joins by code, or resumes the participant whose token the phone kept.</summary>
+    public async Task<JoinResult> JoinAsync(JoinRequest request, CancellationToken ct = default)
+    {
+        await ValidateAsync(joinValidator, request, ct);
+        var code = JoinCodes.Normalize(request.Code);
+        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.JoinCode == code, ct)
+            ?? throw new ForumException(text["Forum.UnknownCode"]);
+        Participant? participant = null;
+        if (!string.IsNullOrEmpty(request.Token))
+        {
+            participant = await db.Participants.FirstOrDefaultAsync(p => p.Token == request.Token && p.ForumId == forum.Id, ct);
+        }
+        if (participant is null)
+        {
+            if (forum.Status != ForumStatus.Open)
+            {
+                throw new ForumException(text[forum.Status == ForumStatus.Closed ? "Forum.Closed" : "Forum.NotOpen"]);
+            }
+            var group = NormalizeGroup(forum, request.Group);
+            participant = new Participant
+            {
+                ForumId = forum.Id,
+                Token = ParticipantTokens.New(),
+                DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
+                Group = group,
+                JoinedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Participants.Add(participant);
+            await db.SaveChangesAsync(ct);
+            broadcaster.MarkForum(forum.Id);
+        }
+        return new JoinResult(participant.Token, participant.Id, participant.DisplayName, participant.Group, await SnapshotAsync(forum.Id, participant.Id, ct));
+    }
+
+    /// <summary>The participant a token names, or null.</summary>
+    public Task<Participant?> FindParticipantAsync(string token, CancellationToken ct = default) =>
+        db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Token == token, ct);
+
+    public async Task<IdeaView> SubmitIdeaAsync(int participantId, IdeaRequest request, CancellationToken ct = default)
+    {
+        await ValidateAsync(ideaValidator, request, ct);
+        var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
+        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == participant.ForumId, ct);
+        var existing = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.ParticipantId == participantId && i.ClientMessageId == request.ClientMessageId, ct);
+        if (existing is not null)
+        {
+            return ToView(existing, participantId);
+        }
+        if (forum.Status != ForumStatus.Open || forum.Activities.FirstOrDefault(a => a.Id == forum.CurrentActivityId)?.Kind != ActivityKind.Ideas)
+        {
+            throw new ForumException(text["Forum.IdeasClosed"]);
+        }
+        var idea = new Idea { ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Ideas.Add(idea);
+        await db.SaveChangesAsync(ct);
+        broadcaster.MarkForum(forum.Id);
+        return ToView(idea, participantId);
+    }
+
+    /// <summary>Validates and queues the ballot; returns once it is durably stored (or refused).</summary>
+    public async Task<CastAck> CastAsync(int participantId, CastRequest request, CancellationToken ct = default)
+    {
+        await ValidateAsync(castValidator, request, ct);
+        var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
+        var ballot = await db.Ballots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BallotId && b.ForumId == participant.ForumId, ct)
+            ?? throw new ForumException(text["Ballot.Unknown"]);
+        if (ballot.Status != BallotStatus.Open)
+        {
+            throw new ForumException(text["Ballot.NotOpen"]);
+        }
+        if (counter.Validate(ballot, request.Content) is { } problem)
+        {
+            throw new ForumException(problem);
+        }
+        var outcome = await votes.CastAsync(ballot.Id, participantId, participant.Group, request.Content, request.ClientMessageId);
+        return outcome == VoteOutcome.NotOpen
+            ? throw new ForumException(text["Ballot.NotOpen"])
+            : new CastAck(ballot.Id, outcome, request.ClientMessageId);
+    }
+
+    /// <summary>The forum as a participant (their own ideas and ballots marked) or the public (<paramref name="participantId"/> null) sees it.</summary>
+    public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default)
+    {
+        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == forumId, ct);
+        var ideas = await db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId && !i.Hidden && i.MergedIntoId == null).OrderBy(i => i.Id).ToListAsync(ct);
+        var participants = await db.Participants.CountAsync(p => p.ForumId == forumId, ct);
+        var ballots = await db.Ballots.IgnoreQueryFilters().AsNoTracking().Where(b => b.ForumId == forumId && b.Status != BallotStatus.Draft).OrderBy(b => b.Id).ToListAsync(ct);
+        var mine = participantId is null
+            ? []
+            : await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToDictionaryAsync(v => v.BallotId, v => v.Content, ct);
+        var views = new List<BallotView>();
+        foreach (var b in ballots)
+        {
+            views.Add(new BallotView(b.Id, b.Question, b.Method, b.Settings, b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Status,
+                b.Secret, b.Visibility, b.ResultsVisible, mine.GetValueOrDefault(b.Id), await ResultsAsync(b, ct)));
+        }
+        return new ForumSnapshot(forum.Id, forum.Title, forum.Status, forum.JoinCode, forum.Groups, forum.CurrentActivityId,
+            forum.Activities.OrderBy(a => a.Order).Select(a => new ActivityView(a.Id, a.Order, a.Kind, a.Title, a.BallotId)).ToList(),
+            ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, ForumBroadcaster.NextVersion());
+    }
+
+    /// <summary>Live figures of a ballot; the result itself only when it may be shown (the stored one once closed).</summary>
+    public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default)
+    {
+        var stored = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync(ct);
+        var participants = await db.Participants.CountAsync(p => p.ForumId == ballot.ForumId, ct);
+        BallotResult? result = null;
+        if (ballot.ResultsVisible)
+        {
+            result = ballot.ResultJson is not null
+                ? System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, ResultJson.Options)
+                : counter.Count(ballot, stored, seed: 0, final: false);
+        }
+        return new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
+            stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), result);
+    }
+
+    private string? NormalizeGroup(Forum forum, string? group)
+    {
+        if (string.IsNullOrWhiteSpace(group))
+        {
+            return null;
+        }
+        return forum.Groups.FirstOrDefault(g => string.Equals(g, group.Trim(), StringComparison.CurrentCultureIgnoreCase))
+            ?? throw new ForumException(text["Forum.UnknownGroup"]);
+    }
+
+    private static IdeaView ToView(Idea idea, int? participantId) =>
+        new(idea.Id, idea.Text, idea.Theme, participantId is not null && idea.ParticipantId == participantId, idea.FromPaper);
+
+    private async Task ValidateAsync<T>(IValidator<T> validator, T request, CancellationToken ct)
+    {
+        if (request is null)
+        {
+            throw new ForumException(text["Forum.Malformed"]);
+        }
+        var result = await validator.ValidateAsync(request, ct);
+        if (!result.IsValid)
+        {
+            throw new ForumException(string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
+        }
+    }
+}
+
+/// <summary>How results are stored as JSON (at close) and read back.</summary>
+public static class ResultJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
