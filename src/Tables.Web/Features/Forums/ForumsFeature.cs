@@ -27,5 +27,6 @@ public static class ForumsFeature
     public static void MapForums(this WebApplication app)
     {
         app.MapHub<ForumHub>("/hubs/forum");
+        app.MapForumsApi();
     }
 }
