@@ -18,7 +18,12 @@ public static class HostExtensions
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Accounts.PublicUrl>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Counting methods are written as their tokens ("irv"), other enums by name.
+            o.SerializerOptions.Converters.Add(new Tables.Voting.VotingMethodJsonConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
     }
 
     public static void UseTablesHost(this WebApplication app)
@@ -49,6 +54,7 @@ public static class HostExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();

@@ -7,6 +7,7 @@ using Tables.Web.Features.Localization;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Samples;
 using Tables.Web.Features.Tables;
+using Tables.Web.Features.Tally;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTablesHost();
@@ -17,6 +18,7 @@ builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
 builder.AddForums();
+builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.MapTables();
 app.MapMembers();
 app.MapCycles();
 app.MapForums();
+app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();
 

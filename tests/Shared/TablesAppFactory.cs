@@ -29,6 +29,9 @@ public class TablesAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "tables-tests", Guid.NewGuid().ToString("N"));
     public CapturedEmails Emails { get; } = new();
 
+    /// <summary>Extra configuration for this app (e.g. a lower rate limit), applied at start.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +39,10 @@ public class TablesAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Samples:Load", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IEmailSender<TablesUser>>();

@@ -14,6 +14,7 @@ public static class ForumsFeature
         services.AddSingleton<VoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
         services.AddSingleton<ForumBroadcaster>();
+        services.AddSingleton<IBallotCounter, VotingBallotCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();

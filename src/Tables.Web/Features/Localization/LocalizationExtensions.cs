@@ -17,9 +17,30 @@ public static class LocalizationExtensions
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
             options.FallBackToParentCultures = true;
-            // French unless the person chose otherwise (query string for links and tests, then the cookie).
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // French unless the person chose otherwise (query string for links and tests, then the cookie); API clients
+            // may also ask with Accept-Language ("en" or "en-US" gets en-CA).
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(ApiLanguageAsync)];
         });
+    }
+
+    private static Task<ProviderCultureResult?> ApiLanguageAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return Task.FromResult<ProviderCultureResult?>(null);
+        }
+        var asked = context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1);
+        foreach (var language in asked)
+        {
+            var name = language.Value.Value ?? "";
+            var culture = Cultures.FirstOrDefault(c => name.StartsWith(c.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase));
+            if (culture is not null)
+            {
+                return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Name));
+            }
+        }
+        return Task.FromResult<ProviderCultureResult?>(null);
     }
 
     /// <summary><c>/culture/{name}?returnUrl=…</c> stores the choice in the cookie and goes back (local URLs only).</summary>

@@ -7,6 +7,10 @@ using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
+using Microsoft.Extensions.Localization;
+using Tables.Web.Resources;
 
 namespace Tables.Web.Features.Samples;
 
@@ -14,7 +18,7 @@ namespace Tables.Web.Features.Samples;
 /// Loads the fictional tables of <c>samples/tables/*.json</c> with their demo accounts. Idempotent: a table whose slug
 /// exists is skipped whole. On by default in Development only (<c>Samples:Load</c>).
 /// </summary>
-public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, ILogger<SampleLoader> logger)
+public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -79,9 +83,77 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                 previous = step.To;
             }
             db.Cycles.Add(cycle);
+            await db.SaveChangesAsync(Actor.System, ct);
+            foreach (var forum in c.Forums ?? [])
+            {
+                await LoadForumAsync(table, cycle, forum, ct);
+            }
         }
         await db.SaveChangesAsync(Actor.System, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A held forum: participants by group, ideas, closed ballots with their votes and stored results, priorities.</summary>
+    private async Task LoadForumAsync(Table table, Cycle cycle, SampleForum sample, CancellationToken ct)
+    {
+        var forum = new Forum
+        {
+            TableId = table.Id, CycleId = cycle.Id, Title = sample.Title, StartsAt = sample.StartsAt, Place = sample.Place,
+            JoinCode = sample.JoinCode, Status = sample.Status, Groups = sample.Groups,
+            Activities = Enum.GetValues<ActivityKind>().Select((k, i) => new ForumActivity { Order = i + 1, Kind = k, Title = text[$"Activity.{k}"] }).ToList(),
+        };
+        db.Forums.Add(forum);
+        await db.SaveChangesAsync(Actor.System, ct);
+        forum.CurrentActivityId = forum.Activities.Single(a => a.Kind == ActivityKind.Closing).Id;
+
+        var participants = sample.Participants
+            .SelectMany(g => Enumerable.Range(0, g.Count).Select(_ => new Participant { ForumId = forum.Id, Token = ParticipantTokens.New(), Group = g.Group, JoinedAt = sample.StartsAt }))
+            .ToList();
+        db.Participants.AddRange(participants);
+        await db.SaveChangesAsync(ct);
+        db.Ideas.AddRange(sample.Ideas.Select((idea, i) => new Idea
+        {
+            ForumId = forum.Id, ParticipantId = participants[i * 7 % participants.Count].Id, Text = idea.Text, Theme = idea.Theme, CreatedAt = sample.StartsAt.AddMinutes(20 + i),
+        }));
+
+        foreach (var b in sample.Ballots)
+        {
+            var ballot = new Ballot
+            {
+                TableId = table.Id, ForumId = forum.Id, Question = b.Question, Method = b.Method, Settings = b.Settings, Visibility = b.Visibility,
+                Options = b.Options.Select((label, i) => new BallotOption { Token = ForumConsole.OptionToken(i), Label = label }).ToList(),
+                Status = BallotStatus.Closed, Seed = b.Seed, OpenedAt = sample.StartsAt.AddMinutes(60), ClosedAt = sample.StartsAt.AddMinutes(75),
+            };
+            db.Ballots.Add(ballot);
+            await db.SaveChangesAsync(Actor.System, ct);
+            if (b == sample.Ballots[0])
+            {
+                forum.Activities.Single(a => a.Kind == ActivityKind.Vote).BallotId = ballot.Id;
+            }
+            // Each line is "count ballots like this": handed out to distinct participants of the line's group.
+            var unused = participants.GroupBy(p => p.Group ?? "").ToDictionary(g => g.Key, g => new Queue<Participant>(g));
+            var votes = new List<Vote>();
+            foreach (var line in b.Votes)
+            {
+                for (var i = 0; i < line.Count; i++)
+                {
+                    var voter = line.Paper ? null : unused[line.Group ?? ""].Dequeue();
+                    votes.Add(new Vote
+                    {
+                        BallotId = ballot.Id, ParticipantId = voter?.Id, IsPaper = line.Paper, Group = line.Group,
+                        Content = new VoteContent { Values = new Dictionary<string, int>(line.Values) }, CastAt = ballot.OpenedAt!.Value.AddSeconds(votes.Count * 3),
+                    });
+                }
+            }
+            db.Votes.AddRange(votes);
+            ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counter.Count(ballot, votes, b.Seed, final: true), ResultJson.Options);
+        }
+        var first = await db.Ballots.Where(x => x.ForumId == forum.Id).OrderBy(x => x.Id).FirstAsync(ct);
+        db.Priorities.AddRange((sample.Priorities ?? []).Select((token, i) => new Priority
+        {
+            TableId = table.Id, CycleId = cycle.Id, Order = i + 1, BallotId = first.Id, Title = first.Options.Single(o => o.Token == token).Label,
+        }));
+        await db.SaveChangesAsync(Actor.System, ct);
     }
 
     private async Task<TablesUser> EnsureUserAsync(string email, string name, string password)
@@ -102,7 +174,13 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
     private sealed record SampleOrganisation(string Name, Sector Sector);
     private sealed record SampleMember(string Email, string Name, TableRole Role, string? Organisation);
     private sealed record SamplePerson(string Email, string Name);
-    private sealed record SampleCycle(string Title, DateOnly Start, DateOnly End, List<SampleStep> History);
+    private sealed record SampleCycle(string Title, DateOnly Start, DateOnly End, List<SampleStep> History, List<SampleForum>? Forums);
+    private sealed record SampleForum(string Title, DateTime StartsAt, string Place, string JoinCode, ForumStatus Status, List<string> Groups,
+        List<SampleIdea> Ideas, List<SampleGroupCount> Participants, List<SampleBallot> Ballots, List<string>? Priorities);
+    private sealed record SampleIdea(string? Theme, string Text);
+    private sealed record SampleGroupCount(string? Group, int Count);
+    private sealed record SampleBallot(string Question, string Method, BallotSettings Settings, ResultVisibility Visibility, long Seed, List<string> Options, List<SampleVotes> Votes);
+    private sealed record SampleVotes(string? Group, int Count, Dictionary<string, int> Values, bool Paper = false);
     private sealed record SampleStep(Phase To, DateOnly At);
 }
 

@@ -1,0 +1,41 @@
+namespace Tables.LoadTest;
+
+/// <summary>dotnet run -c Release --project tests/Tables.LoadTest -- --participants 2000</summary>
+public static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        Console.WriteLine($"Tables load test: {options.Participants} participants, {Environment.ProcessorCount} cores");
+        LoadReport report;
+        if (options.Url is { } url)
+        {
+            report = await new LoadRun(options, Console.Out).RunAsync(url);
+        }
+        else
+        {
+            var root = FindRepositoryRoot();
+            await using var server = await ServerProcess.StartAsync(root, TimeSpan.FromMinutes(3));
+            Console.WriteLine($"server {server.Url} (pid {server.Pid}, data {server.DataDirectory})");
+            report = await new LoadRun(options, Console.Out).RunAsync(server.Url, server.ResidentBytes, server.CpuTime);
+        }
+        Console.WriteLine($"acked {report.Acked}/{report.Participants}, lost {report.Lost}, errors {report.Errors}");
+        Console.WriteLine($"join p95 {report.JoinP95Ms} ms; ack p50/p95/p99 {report.AckP50Ms}/{report.AckP95Ms}/{report.AckP99Ms} ms");
+        Console.WriteLine($"fan-out p50/p95/p99 {report.FanoutP50Ms}/{report.FanoutP95Ms}/{report.FanoutP99Ms} ms (baseline p95 {report.BaselineFanoutP95Ms} ms)");
+        Console.WriteLine($"server: {report.BytesPerConnection} bytes per connection, {report.ServerCpuSeconds} s CPU; run {report.WallSeconds} s");
+        Console.WriteLine(report.ToJson());
+        return report.Lost == 0 && report.Errors == 0 ? 0 : 1;
+    }
+
+    public static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Tables.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Tables.sln not found above " + AppContext.BaseDirectory);
+    }
+}
