@@ -29,5 +29,6 @@ public static class ForumsFeature
     {
         app.MapHub<ForumHub>("/hubs/forum");
         app.MapForumsApi();
+        app.MapBallotExports();
     }
 }

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Tables.Web.Data;
+using Tables.Web.Features.Forums;
+using Tables.Web.Features.Tables;
+
+namespace Tables.Web.Components.Forums;
+
+/// <summary>
+/// Base of the live screens of one forum (<c>/forums/{Id}/…</c>): finds the forum and the person's access to its table,
+/// and follows the forum's coalesced updates (<see cref="ForumBroadcaster"/>) while the screen is open.
+/// </summary>
+public abstract class ForumPage : OwningComponentBase, IDisposable
+{
+    [Parameter]
+    public int Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private ForumBroadcaster Broadcaster { get; set; } = default!;
+
+    protected ClaimsPrincipal User { get; private set; } = new();
+    protected TableAccess? Access { get; private set; }
+    protected Forum? Forum { get; private set; }
+    protected bool Loaded { get; private set; }
+
+    /// <summary>Facilitation screens refuse readers who may not facilitate.</summary>
+    protected virtual bool RequiresFacilitation => false;
+
+    protected bool Found => Access is not null && Forum is not null;
+    protected bool Denied => Found && RequiresFacilitation && !Access!.CanFacilitate;
+    protected TablesDbContext Db => ScopedServices.GetRequiredService<TablesDbContext>();
+    protected T Service<T>() where T : notnull => ScopedServices.GetRequiredService<T>();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        User = (await AuthenticationState).User;
+        await ReloadAsync();
+    }
+
+    protected override void OnInitialized()
+    {
+        Broadcaster.ForumUpdated += OnForumUpdated;
+        Broadcaster.ResultsUpdated += OnResultsUpdated;
+    }
+
+    protected async Task ReloadAsync()
+    {
+        Db.ChangeTracker.Clear();
+        var slug = await Db.Forums.IgnoreQueryFilters().Where(f => f.Id == Id)
+            .Join(Db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync();
+        Access = slug is null ? null : await Service<TableService>().GetAccessAsync(User, slug);
+        Forum = Access is null ? null : await Service<ForumConsole>().FindAsync(Access, Id);
+        if (Found && !Denied)
+        {
+            await OnForumLoadedAsync();
+        }
+        Loaded = true;
+    }
+
+    protected virtual Task OnForumLoadedAsync() => Task.CompletedTask;
+
+    /// <summary>The public snapshot of this forum changed (runs on the renderer's context).</summary>
+    protected virtual Task OnSnapshotAsync(ForumSnapshot snapshot) => Task.CompletedTask;
+
+    /// <summary>Live figures of one of this forum's ballots (runs on the renderer's context).</summary>
+    protected virtual Task OnResultsAsync(BallotResults results) => Task.CompletedTask;
+
+    private void OnForumUpdated(ForumSnapshot snapshot)
+    {
+        if (snapshot.ForumId == Id && Found && !Denied)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await OnSnapshotAsync(snapshot);
+                StateHasChanged();
+            });
+        }
+    }
+
+    private void OnResultsUpdated(int forumId, BallotResults results)
+    {
+        if (forumId == Id && Found && !Denied)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await OnResultsAsync(results);
+                StateHasChanged();
+            });
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Broadcaster.ForumUpdated -= OnForumUpdated;
+            Broadcaster.ResultsUpdated -= OnResultsUpdated;
+        }
+        base.Dispose(disposing);
+    }
+}
