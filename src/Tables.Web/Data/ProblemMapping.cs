@@ -22,6 +22,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
             Features.Tables.ForbiddenException when context.User.Identity?.IsAuthenticated != true => (StatusCodes.Status401Unauthorized, text["Error.SignInRequired"].Value, null),
             Features.Tables.ForbiddenException => (StatusCodes.Status403Forbidden, text["Error.Forbidden"].Value, null),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, text["Error.Concurrency"].Value, null),
+            Features.Forums.ForumException f => (StatusCodes.Status400BadRequest, f.Message, null),
             BadHttpRequestException b => (b.StatusCode, text["Error.BadRequest"].Value, null),
             _ => (0, "", null),
         };
