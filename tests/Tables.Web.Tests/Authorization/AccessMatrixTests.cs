@@ -135,6 +135,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
             var otherIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
             _values["{cycle}"] = cycle.Id.ToString();
+            _values["{closed-ballot}"] = (await sp.GetRequiredService<Tables.Web.Data.TablesDbContext>().Ballots.IgnoreQueryFilters()
+                .Where(b => b.Status == Tables.Web.Features.Ballots.BallotStatus.Closed).Select(b => b.Id).FirstAsync()).ToString();
             _values["{forum}"] = forum.Id.ToString();
             _values["{other-forum}"] = other.Id.ToString();
             _values["{code}"] = forum.JoinCode;

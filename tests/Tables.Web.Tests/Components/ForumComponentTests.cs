@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Tables.Voting;
+using Tables.Web.Components.Forums;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
+using Ballot = Tables.Web.Features.Ballots.Ballot;
+
+namespace Tables.Web.Tests.Components;
+
+/// <summary>The result view (wall and console) and the paper ballot form (console).</summary>
+public sealed class ForumComponentTests : BunitContext
+{
+    private static readonly OptionView[] Options = [new("A", "Logement"), new("B", "Verdissement"), new("C", "Mobilité")];
+
+    public ForumComponentTests()
+    {
+        Services.AddLocalization();
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("fr-CA");
+    }
+
+    private static BallotResults Results(VotingMethod method, IEnumerable<Tables.Voting.Ballot> ballots, bool final = true, MethodOptions? options = null)
+    {
+        var list = ballots.ToList();
+        var tally = Tally.Count(method, Options.Select(o => o.Token).ToArray(), list, options ?? new MethodOptions { Seed = "42" });
+        var result = new BallotResult(tally.Winners, tally.Ranking, tally.Scores.ToDictionary(s => s.Key, s => (double)s.Value), final, final ? 42 : null,
+            tally.TieBreak.Used, JsonSerializer.SerializeToElement(tally, ResultJson.Options));
+        return new BallotResults(1, 1, list.Count, 1, 0, 10, new Dictionary<string, int> { ["Résident·e"] = list.Count }, result);
+    }
+
+    [Fact]
+    public void Approval_result_lists_options_best_first_with_the_winner_marked_and_turnout()
+    {
+        var results = Results(VotingMethod.Approval, [Tables.Voting.Ballot.Approve("A", "B"), Tables.Voting.Ballot.Approve("A"), Tables.Voting.Ballot.Approve("C")]);
+
+        var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, results).Add(c => c.ShowExplanation, true));
+
+        var rows = view.FindAll(".result-bars li");
+        Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".label")!.TextContent.Replace(" (à égalité)", "")).ToArray());
+        Assert.Contains("winner", rows[0].ClassList);
+        Assert.DoesNotContain("winner", rows[1].ClassList);
+        Assert.Contains("3 bulletin(s) sur 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
+        Assert.Contains("dont 1 sur papier", view.Find("[data-testid=turnout]").TextContent);
+        Assert.Contains("Égalité départagée par tirage au sort, graine publiée : 42", view.Find("[data-testid=seed]").TextContent.Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void Instant_runoff_explanation_shows_each_round_and_who_left()
+    {
+        var ballots = new[]
+        {
+            Tables.Voting.Ballot.Ranked("A", "B") with { Count = 4 },
+            Tables.Voting.Ballot.Ranked("B", "A") with { Count = 3 },
+            Tables.Voting.Ballot.Ranked("C", "B") with { Count = 2 },
+        };
+
+        var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, Results(VotingMethod.InstantRunoff, ballots)).Add(c => c.ShowExplanation, true));
+
+        var rounds = view.FindAll("table.figures tbody tr");
+        Assert.Equal(2, rounds.Count);
+        Assert.Contains("Mobilité éliminée(s)", rounds[0].TextContent);
+        Assert.Contains("Verdissement l'emporte", rounds[1].TextContent);
+    }
+
+    [Fact]
+    public void Majority_judgment_explanation_shows_grades_by_name_and_median_with_gauge()
+    {
+        var ballots = new[]
+        {
+            Tables.Voting.Ballot.Rated(("A", 5), ("B", 2), ("C", 0)),
+            Tables.Voting.Ballot.Rated(("A", 4), ("B", 3), ("C", 1)),
+            Tables.Voting.Ballot.Rated(("A", 4), ("B", 3), ("C", 2)),
+        };
+
+        var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, Results(VotingMethod.MajorityJudgment, ballots)).Add(c => c.ShowExplanation, true));
+
+        Assert.Contains("Très bien", view.Find("table.figures thead").TextContent);
+        var first = view.FindAll("table.figures tbody tr")[0];
+        Assert.Contains("Bien+", first.TextContent.Replace("Assez bien", ""));
+        Assert.Equal("Bien", view.FindAll(".result-bars li")[0].QuerySelector(".figure")!.TextContent);
+    }
+
+    [Fact]
+    public void Hidden_results_show_only_the_turnout()
+    {
+        var hidden = new BallotResults(1, 1, 5, 0, 0, 9, new Dictionary<string, int>(), null);
+
+        var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, hidden));
+
+        Assert.Empty(view.FindAll(".result-bars li"));
+        Assert.Contains("5 bulletin(s) sur 9", view.Markup);
+        Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
+    }
+
+    private static Ballot PaperBallot(string method, BallotSettings? settings = null) => new()
+    {
+        Id = 7,
+        Method = method,
+        Settings = settings ?? new BallotSettings(),
+        Options = Options.Select(o => new BallotOption { Token = o.Token, Label = o.Label }).ToList(),
+    };
+
+    [Fact]
+    public void Paper_ranks_become_tie_groups_in_rank_order()
+    {
+        PaperBallotForm.PaperEntry? entry = null;
+        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("schulze"))
+            .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
+
+        form.Find("[data-testid=paper-C]").Change("1");
+        form.Find("[data-testid=paper-A]").Change("2");
+        form.Find("[data-testid=paper-B]").Change("2");
+        form.Find("form").Submit();
+
+        Assert.NotNull(entry);
+        Assert.Equal([["C"], ["A", "B"]], entry!.Content.Ranking!.Select(g => g.Order().ToArray()).ToArray());
+        Assert.Null(entry.Content.Values);
+    }
+
+    [Fact]
+    public void Paper_plurality_keeps_one_choice_and_approval_several()
+    {
+        PaperBallotForm.PaperEntry? entry = null;
+        var plurality = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("plurality"))
+            .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
+        var radios = plurality.FindAll("input[type=radio]");
+        Assert.Equal(3, radios.Count);
+        radios[0].Change(true);
+        plurality.FindAll("input[type=radio]")[2].Change(true);
+        plurality.Find("form").Submit();
+        Assert.Equal(new Dictionary<string, int> { ["C"] = 1 }, entry!.Content.Values);
+
+        var approval = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("approval", new BallotSettings { MaxChoices = 2 }))
+            .Add(c => c.Groups, ["Résident·e"])
+            .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
+        approval.FindAll("input[type=checkbox]")[0].Change(true);
+        approval.FindAll("input[type=checkbox]")[1].Change(true);
+        approval.Find("select").Change("Résident·e");
+        approval.Find("form").Submit();
+        Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 1 }, entry!.Content.Values);
+        Assert.Equal("Résident·e", entry.Group);
+    }
+
+    [Fact]
+    public void Paper_grades_are_bounded_by_the_top_grade()
+    {
+        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("majority-judgment", new BallotSettings { MaxScore = 5 })));
+
+        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("5", i.GetAttribute("max")));
+        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("0", i.GetAttribute("min")));
+    }
+}
