@@ -30,5 +30,6 @@ public static class ForumsFeature
         app.MapHub<ForumHub>("/hubs/forum");
         app.MapForumsApi();
         app.MapBallotExports();
+        app.MapJoin();
     }
 }
