@@ -188,6 +188,27 @@ public sealed class MethodTests
         Assert.Equal(["C"], result.Winners);
     }
 
+    [Fact]
+    public void Schulze_is_not_mono_add_top()
+    {
+        // Found by PropertyTests: B wins, then one more ballot B > A > C = D makes A win. B beat A only through C
+        // (B→C 5.95, C→A 6); the new ballot ranks A over C, so A now beats C and that path is gone. Known of Schulze
+        // (it satisfies mono-add-plump, not mono-add-top); the numbers were checked by hand.
+        Ballot[] ballots =
+        [
+            Ballot.Ranked([["A", "B"], ["D"]]) with { Count = 4, Weight = 0.1m },
+            Ballot.Ranked([["A", "B"]]) with { Count = 5 },
+            Ballot.Ranked("B", "D", "A") with { Weight = 0.25m },
+            Ballot.Ranked("B") with { Count = 3, Weight = 0.1m },
+            Ballot.Ranked([["B", "C", "D"], ["A"]]) with { Count = 4, Weight = 0.5m },
+            Ballot.Ranked([["C", "D"], ["A"], ["B"]]) with { Count = 4 },
+        ];
+
+        Assert.Equal(["B"], Tally.Count(VotingMethod.Schulze, Abcd, ballots).Winners);
+        Assert.Equal(["A"], Tally.Count(VotingMethod.Schulze, Abcd, [.. ballots, Ballot.Ranked([["B"], ["A"], ["C", "D"]])]).Winners);
+        Assert.Equal(["B"], Tally.Count(VotingMethod.Schulze, Abcd, [.. ballots, Ballot.Ranked("B")]).Winners);
+    }
+
     // ---------------------------------------------------------------- IRV
 
     [Fact]

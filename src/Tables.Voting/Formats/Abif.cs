@@ -231,8 +231,9 @@ internal sealed class AbifReader(string text, VotingMethod method)
                     : property.Value.GetRawText();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot be read as JSON.
             Error(ErrorCodes.AbifBadMetadata, line, column);
         }
     }
@@ -488,7 +489,7 @@ internal sealed class AbifReader(string text, VotingMethod method)
             }
             return (weight, group);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             Error(ErrorCodes.AbifBadExtension, line, column);
             return (null, null);
