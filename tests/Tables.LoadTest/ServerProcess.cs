@@ -3,10 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Tables.LoadTest;
 
-/// <summary>The real app in Release as a separate process on a free 127.0.0.1 port, with its own fresh data directory.</summary>
+/// <summary>How to start the server: which build, whether to build it first, which data directory and whether to delete it at the end.</summary>
+public sealed record ServerStart(string Configuration = "Release", bool Build = true, string? DataDirectory = null, bool DeleteData = true);
+
+/// <summary>The real app (Release by default) as a separate process on a free 127.0.0.1 port, with its own data directory.</summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _deleteData = true;
     public Uri Url { get; }
     public string DataDirectory { get; }
     public int Pid => _process.Id;
@@ -18,18 +22,22 @@ public sealed partial class ServerProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
-    public static async Task<ServerProcess> StartAsync(string repositoryRoot, TimeSpan timeout)
+    public static async Task<ServerProcess> StartAsync(string repositoryRoot, TimeSpan timeout, ServerStart? how = null)
     {
+        how ??= new ServerStart();
         var project = Path.Combine(repositoryRoot, "src", "Tables.Web");
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "--nologo", "-v", "q"]) { RedirectStandardOutput = true })!;
-        await build.StandardOutput.ReadToEndAsync();
-        await build.WaitForExitAsync();
-        if (build.ExitCode != 0)
+        if (how.Build)
         {
-            throw new InvalidOperationException("Release build of Tables.Web failed");
+            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", how.Configuration, "--nologo", "-v", "q"]) { RedirectStandardOutput = true })!;
+            await build.StandardOutput.ReadToEndAsync();
+            await build.WaitForExitAsync();
+            if (build.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{how.Configuration} build of Tables.Web failed");
+            }
         }
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "tables-load", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", "Release", "net10.0", "Tables.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        var dataDirectory = how.DataDirectory ?? Path.Combine(Path.GetTempPath(), "tables-load", Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", how.Configuration, "net10.0", "Tables.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = project,
             RedirectStandardOutput = true,
@@ -60,7 +68,14 @@ public sealed partial class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var url = await listening.Task.WaitAsync(timeout);
-        return new ServerProcess(process, url, dataDirectory);
+        return new ServerProcess(process, url, dataDirectory) { _deleteData = how.DeleteData };
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush — a power cut as the process sees it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Resident memory of the server process, from /proc.</summary>
@@ -84,6 +99,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (!_deleteData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
