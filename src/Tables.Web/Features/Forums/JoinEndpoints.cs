@@ -12,7 +12,7 @@ public static class JoinEndpoints
         app.MapGet("/j/{code}/qr.svg", async (string code, HttpContext http, TablesDbContext db, IConfiguration configuration) =>
         {
             var normalized = JoinCodes.Normalize(code);
-            if (!JoinCodes.IsWellFormed(normalized)
+            if (normalized.Length is 0 or > 12 || !normalized.All(char.IsAsciiLetterOrDigit)
                 || !await db.Forums.IgnoreQueryFilters().AnyAsync(f => f.JoinCode == normalized, http.RequestAborted))
             {
                 return Results.NotFound();
