@@ -353,6 +353,36 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void Random_ballot_objects_and_options_give_only_voting_errors()
+    {
+        var token = Gen.OneOfConst("A", "B", "C", "Z", "", " A", "a");
+        var ranking = token.Array[0, 3].Array[0, 4];
+        var values = Gen.Select(token, Gen.OneOfConst(-2, -1, 0, 1, 2, 5, 19, 20, 1000, 1001, int.MaxValue)).Array[0, 5];
+        var count = Gen.OneOfConst(-1L, 0L, 1L, 3L, 1_000_000_000L, 1_000_000_001L, long.MaxValue);
+        var weight = Gen.OneOfConst(-1m, 0m, 1m, 0.5m, 0.0000001m, 0.123456m, 1_000_000m, 1_000_000.5m, decimal.MaxValue);
+        var group = Gen.OneOfConst<string?>(null, "", "g", "\u0001", new string('x', 101), " g ");
+        var ballot = Gen.Select(Gen.Bool, ranking, values, count, weight, group).Select(t => (t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6));
+        var limit = Gen.OneOfConst<int?>(null, -1, 0, 1, 2, 5, 19, 20, 1000, 1001, int.MaxValue);
+        var options = Gen.Select(limit, limit, limit, limit, limit, Gen.OneOfConst<string?>(null, "", "s", "\n", new string('s', 201)),
+            (maxChoices, maxPoints, maxPerOption, maxScore, quorum, seed) => new MethodOptions
+            {
+                MaxChoices = maxChoices, MaxPoints = maxPoints, MaxPerOption = maxPerOption, MaxScore = maxScore, Quorum = quorum, Seed = seed,
+                Majority = quorum is > 0 ? RequiredMajority.TwoThirds : null,
+            });
+        Gen.Select(Gen.OneOfConst(AllMethods), options, ballot.Array[0, 6]).Sample((method, methodOptions, lines) =>
+        {
+            OnlyVotingErrors(() =>
+            {
+                var ballots = lines.Select(l => (l.Item1
+                        ? Ballot.Ranked(l.Item2.Select(g => g.AsEnumerable()))
+                        : Ballot.Rated(l.Item3.Select(v => KeyValuePair.Create(v.Item1, v.Item2))))
+                    with { Count = l.Item4, Weight = l.Item5, Group = l.Item6 }).ToArray();
+                Tally.Count(method, ["A", "B", "C"], ballots, methodOptions);
+            });
+        }, iter: 2000);
+    }
+
+    [Fact]
     public void Random_method_parameters_give_only_voting_errors()
     {
         var names = Gen.OneOfConst([.. MethodOptions.ParameterNames, "method", "MAXSCORE", ""]);
