@@ -1,0 +1,192 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tables.Web.Data;
+using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
+using Tables.Web.Features.Tables;
+
+namespace Tables.E2E;
+
+/// <summary>Participants on their phones: join by code, vote (confirmed only once the server acknowledged), resume after a reload.</summary>
+public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
+
+    [Fact]
+    public async Task Three_phones_join_by_code_vote_and_a_reloaded_phone_still_sees_its_ballot()
+    {
+        var (code, ballotId) = await OpenForumWithApprovalBallotAsync();
+        var phones = new List<IPage>();
+        for (var i = 0; i < 3; i++)
+        {
+            phones.Add(await PhoneAsync());
+        }
+
+        // The first phone types the code on /j (lower case, with a space): the form goes on to /j/{CODE}.
+        var first = phones[0];
+        await first.GotoAsync($"{browser.BaseUrl}/j");
+        await first.GetByLabel("Code du forum").FillAsync(code[..3].ToLowerInvariant() + " " + code[3..].ToLowerInvariant());
+        await first.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await first.WaitForURLAsync($"{browser.BaseUrl}/j/{code}");
+        for (var i = 1; i < phones.Count; i++)
+        {
+            await phones[i].GotoAsync($"{browser.BaseUrl}/j/{code}");
+        }
+
+        // The first phone's acknowledgements are held back: until the server's answer arrives, nothing says "recorded".
+        var releaseAck = new TaskCompletionSource();
+        await first.RouteWebSocketAsync(new Regex("/hubs/forum"), ws =>
+        {
+            var server = ws.ConnectToServer();
+            ws.OnMessage(frame => server.Send(frame.Text ?? ""));
+            server.OnMessage(async frame =>
+            {
+                if (frame.Text is { } text && text.Contains("\"outcome\"", StringComparison.Ordinal))
+                {
+                    await releaseAck.Task;
+                }
+                ws.Send(frame.Text ?? "");
+            });
+        });
+        await first.ReloadAsync();
+
+        string[][] choices = [["Logement abordable", "Verdissement"], ["Verdissement"], ["Santé mentale", "Emploi local", "Verdissement"]];
+        for (var i = 0; i < phones.Count; i++)
+        {
+            var phone = phones[i];
+            await phone.GetByLabel("Votre nom (facultatif)").FillAsync($"Voisin {i + 1}");
+            await phone.GetByLabel("Votre groupe (facultatif)").SelectOptionAsync("Résident·e");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Participer" }).ClickAsync();
+            await Assertions.Expect(phone.Locator("#me")).ToHaveTextAsync($"Vous participez sous le nom Voisin {i + 1}.");
+            await Assertions.Expect(phone.GetByRole(AriaRole.Group, new() { Name = "Quelles priorités pour le quartier ?" })).ToBeVisibleAsync();
+            foreach (var choice in choices[i])
+            {
+                await phone.GetByLabel(choice).CheckAsync();
+            }
+            await Assertions.Expect(phone.Locator("#ballot-status")).ToHaveTextAsync("Modifications pas encore envoyées.");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon vote" }).ClickAsync();
+            if (i == 0)
+            {
+                await Assertions.Expect(phone.Locator("#ballot-status")).ToHaveTextAsync("Envoi en cours…");
+                await Task.Delay(1000, TestContext.Current.CancellationToken);
+                await Assertions.Expect(phone.Locator("#ballot-status")).Not.ToContainTextAsync("enregistré");
+                releaseAck.SetResult();
+            }
+            await Assertions.Expect(phone.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+            // Acknowledged means stored: the vote is in the database by the time the phone says so.
+            Assert.Equal(i + 1, await VotesAsync(ballotId));
+        }
+        Assert.Equal(3, await VotesAsync(ballotId));
+
+        // A reload (or a dropped Wi-Fi) resumes the same participant with the token kept on the phone.
+        var reloaded = phones[2];
+        await reloaded.ReloadAsync();
+        await Assertions.Expect(reloaded.Locator("#me")).ToHaveTextAsync("Vous participez sous le nom Voisin 3.");
+        await Assertions.Expect(reloaded.Locator("#join")).ToBeHiddenAsync();
+        await Assertions.Expect(reloaded.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+        foreach (var option in new[] { "Santé mentale", "Emploi local", "Verdissement" })
+        {
+            await Assertions.Expect(reloaded.GetByLabel(option)).ToBeCheckedAsync();
+        }
+        await Assertions.Expect(reloaded.GetByLabel("Logement abordable")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(reloaded.GetByRole(AriaRole.Button, new() { Name = "Modifier mon vote" })).ToBeVisibleAsync();
+
+        // Changing the ballot replaces it: still three votes.
+        await reloaded.GetByLabel("Emploi local").UncheckAsync();
+        await reloaded.GetByRole(AriaRole.Button, new() { Name = "Modifier mon vote" }).ClickAsync();
+        await Assertions.Expect(reloaded.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+        Assert.Equal(3, await VotesAsync(ballotId));
+        Assert.Equal(3, await browser.App.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.IgnoreQueryFilters().Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync();
+            return await db.Participants.CountAsync(p => p.ForumId == forumId);
+        }));
+
+        await reloaded.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/phone.png", FullPage = true });
+        await reloaded.ScreenshotAsync("phone-voted");
+    }
+
+    [Fact]
+    public async Task Phone_pages_have_no_serious_or_critical_violation()
+    {
+        var (code, _) = await OpenForumWithApprovalBallotAsync();
+        var page = await PhoneAsync();
+        var problems = new List<string>();
+        await page.GotoAsync($"{browser.BaseUrl}/j");
+        problems.AddRange(await SeriousAsync(page, "/j"));
+        await page.GotoAsync($"{browser.BaseUrl}/j/{code}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Participer" })).ToBeVisibleAsync();
+        problems.AddRange(await SeriousAsync(page, "/j/{code} (join)"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Participer" }).ClickAsync();
+        await page.GetByLabel("Verdissement").CheckAsync();
+        problems.AddRange(await SeriousAsync(page, "/j/{code} (ballot)"));
+        await page.GotoAsync($"{browser.BaseUrl}/j/XXXXXX");
+        problems.AddRange(await SeriousAsync(page, "/j/XXXXXX"));
+        await page.ScreenshotAsync("phone-unknown-code");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousAsync(IPage page, string name)
+    {
+        await page.Locator("h1").First.WaitForAsync();
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+    }
+
+    /// <summary>A phone-sized touch browser context of its own (its own localStorage: its own participant).</summary>
+    private async Task<IPage> PhoneAsync()
+    {
+        if (browser.Browser is null)
+        {
+            await browser.NewPageAsync(); // skips (or fails under CI) with the reason
+        }
+        var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = 375, Height = 667 },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+            Locale = "fr-CA",
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"[phone {message.Type}] {message.Text}");
+            }
+        };
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>A new open forum of the sample table, its vote activity current with an open approval ballot (up to 6 of 9).</summary>
+    private async Task<(string Code, int BallotId)> OpenForumWithApprovalBallotAsync()
+    {
+        if (browser.Browser is null)
+        {
+            await browser.NewPageAsync();
+        }
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls"))!;
+        var db = sp.GetRequiredService<TablesDbContext>();
+        var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
+        var console = sp.GetRequiredService<ForumConsole>();
+        var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle.Id, Title = "Forum du parc", StartsAt = DateTime.UtcNow, Place = "Chalet du parc" });
+        await console.OpenAsync(access, Admin, forum.Id);
+        var vote = forum.Activities.First(a => a.Kind == ActivityKind.Vote);
+        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, ForumTestKit.SixOfNine(), vote.Id);
+        await console.OpenBallotAsync(access, Admin, ballot.Id);
+        await console.SetActivityAsync(access, Admin, forum.Id, vote.Id);
+        return (forum.JoinCode, ballot.Id);
+    }
+
+    private Task<int> VotesAsync(int ballotId) => browser.App.WithDbAsync(db => db.Votes.CountAsync(v => v.BallotId == ballotId));
+}
