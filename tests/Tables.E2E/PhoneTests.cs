@@ -131,9 +131,92 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    public static TheoryData<string> Methods => ["cumulative", "majority-judgment", "irv", "score", "plurality"];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Each_method_has_its_form_and_is_recorded_once_acknowledged(string method)
+    {
+        var setup = new BallotSetup
+        {
+            Question = "Quel projet pour la ruelle?",
+            Method = method,
+            Settings = method switch
+            {
+                "cumulative" => new BallotSettings { MaxPoints = 5, MaxPerOption = 3 },
+                "score" or "majority-judgment" => new BallotSettings { MaxScore = 5 },
+                _ => new BallotSettings(),
+            },
+            Options = ["Ruelle verte", "Jeux d'eau", "Marché du samedi"],
+            Visibility = method == "cumulative" ? ResultVisibility.Live : ResultVisibility.AfterClose,
+        };
+        var (code, ballotId) = await OpenForumWithBallotAsync(setup);
+        var page = await PhoneAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/j/{code}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Participer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Quel projet pour la ruelle?" })).ToBeVisibleAsync();
+        switch (method)
+        {
+            case "cumulative":
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un point à Ruelle verte" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un point à Ruelle verte" }).ClickAsync();
+                var water = page.GetByRole(AriaRole.Spinbutton, new() { Name = "Jeux d'eau" });
+                await water.FillAsync("9");
+                await water.BlurAsync();
+                await Assertions.Expect(water).ToHaveValueAsync("3");
+                await Assertions.Expect(page.GetByText("Points restants : 0")).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un point à Marché du samedi" })).ToBeDisabledAsync();
+                break;
+            case "majority-judgment":
+                await page.GetByRole(AriaRole.Group, new() { Name = "Ruelle verte" }).GetByLabel("Très bien").CheckAsync();
+                await page.GetByRole(AriaRole.Group, new() { Name = "Jeux d'eau" }).GetByLabel("Passable").CheckAsync();
+                await page.GetByRole(AriaRole.Group, new() { Name = "Marché du samedi" }).GetByLabel("À rejeter").CheckAsync();
+                break;
+            case "score":
+                await page.GetByRole(AriaRole.Group, new() { Name = "Ruelle verte" }).GetByLabel("4").CheckAsync();
+                break;
+            case "irv":
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Jeux d'eau au classement" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Ruelle verte au classement" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Monter Ruelle verte" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".ranking li")).ToHaveCountAsync(2);
+                await Assertions.Expect(page.Locator(".ranking li").First).ToContainTextAsync("Ruelle verte");
+                break;
+            default:
+                await page.GetByLabel("Marché du samedi").CheckAsync();
+                break;
+        }
+        var problems = (await SeriousAsync(page, method)).ToList();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon vote" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+        var stored = await browser.App.WithDbAsync(db => db.Votes.AsNoTracking().SingleAsync(v => v.BallotId == ballotId));
+        switch (method)
+        {
+            case "cumulative":
+                Assert.Equal(new Dictionary<string, int> { ["A"] = 2, ["B"] = 3 }, stored.Content.Values);
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Résultats" })).ToBeVisibleAsync();
+                break;
+            case "majority-judgment":
+                Assert.Equal(new Dictionary<string, int> { ["A"] = 5, ["B"] = 2, ["C"] = 0 }, stored.Content.Values);
+                break;
+            case "score":
+                Assert.Equal(new Dictionary<string, int> { ["A"] = 4 }, stored.Content.Values);
+                break;
+            case "irv":
+                Assert.Equal([["A"], ["B"]], stored.Content.Ranking!);
+                break;
+            default:
+                Assert.Equal(new Dictionary<string, int> { ["C"] = 1 }, stored.Content.Values);
+                break;
+        }
+        await page.ScreenshotAsync("phone-" + method);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private static async Task<IEnumerable<string>> SeriousAsync(IPage page, string name)
     {
         await page.Locator("h1").First.WaitForAsync();
+        await page.ScreenshotAsync("phone-axe-" + string.Concat(name.Where(char.IsLetterOrDigit)));
         var result = await page.RunAxe();
         return result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{name}: {v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
@@ -167,7 +250,9 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
     }
 
     /// <summary>A new open forum of the sample table, its vote activity current with an open approval ballot (up to 6 of 9).</summary>
-    private async Task<(string Code, int BallotId)> OpenForumWithApprovalBallotAsync()
+    private Task<(string Code, int BallotId)> OpenForumWithApprovalBallotAsync() => OpenForumWithBallotAsync(ForumTestKit.SixOfNine());
+
+    private async Task<(string Code, int BallotId)> OpenForumWithBallotAsync(BallotSetup setup)
     {
         if (browser.Browser is null)
         {
@@ -182,7 +267,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle.Id, Title = "Forum du parc", StartsAt = DateTime.UtcNow, Place = "Chalet du parc" });
         await console.OpenAsync(access, Admin, forum.Id);
         var vote = forum.Activities.First(a => a.Kind == ActivityKind.Vote);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, ForumTestKit.SixOfNine(), vote.Id);
+        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, setup, vote.Id);
         await console.OpenBallotAsync(access, Admin, ballot.Id);
         await console.SetActivityAsync(access, Admin, forum.Id, vote.Id);
         return (forum.JoinCode, ballot.Id);
