@@ -1,7 +1,11 @@
 namespace Tables.LoadTest;
 
-/// <summary>Command-line options: <c>--participants N</c>, <c>--url URL</c> (else the app is started), <c>--duration SECONDS</c>.</summary>
-public sealed record LoadOptions(int Participants, Uri? Url, TimeSpan Duration, bool Baseline)
+/// <summary>
+/// Command-line options: <c>--participants N</c>, <c>--url URL</c> (else the app is started), <c>--duration SECONDS</c>,
+/// <c>--spread SECONDS</c> (votes of a round arrive at seeded random moments over that window, as a room votes; 0 = all
+/// at the same instant), <c>--no-baseline</c>.
+/// </summary>
+public sealed record LoadOptions(int Participants, Uri? Url, TimeSpan Duration, bool Baseline, double SpreadSeconds = 0)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -9,6 +13,7 @@ public sealed record LoadOptions(int Participants, Uri? Url, TimeSpan Duration, 
         Uri? url = null;
         var duration = TimeSpan.FromMinutes(5);
         var baseline = true;
+        var spread = 20.0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -17,13 +22,14 @@ public sealed record LoadOptions(int Participants, Uri? Url, TimeSpan Duration, 
                 case "--url": url = new Uri(args[++i]); break;
                 case "--duration": duration = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--no-baseline": baseline = false; break;
-                default: throw new ArgumentException($"unknown option {args[i]} (--participants N, --url URL, --duration SECONDS, --no-baseline)");
+                case "--spread": spread = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (--participants N, --url URL, --duration SECONDS, --spread SECONDS, --no-baseline)");
             }
         }
         if (url is not null && !url.IsLoopback)
         {
             throw new ArgumentException("the load test only targets this machine (127.0.0.1 / localhost)");
         }
-        return new LoadOptions(participants, url, duration, baseline);
+        return new LoadOptions(participants, url, duration, baseline, spread);
     }
 }

@@ -8,7 +8,7 @@ using Tables.Web.Features.Forums;
 namespace Tables.LoadTest;
 
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
-public sealed record LoadReport(int Participants, int Acked, int Lost, int Errors, double JoinP95Ms, double AckP50Ms, double AckP95Ms, double AckP99Ms,
+public sealed record LoadReport(int Participants, double SpreadSeconds, int Acked, int Lost, int Errors, double JoinP95Ms, double AckP50Ms, double AckP95Ms, double AckP99Ms,
     double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds)
 {
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(new
@@ -16,6 +16,8 @@ public sealed record LoadReport(int Participants, int Acked, int Lost, int Error
         participants = Participants, acked = Acked, lost = Lost, errors = Errors,
         ackP50Ms = AckP50Ms, ackP95Ms = AckP95Ms, ackP99Ms = AckP99Ms, fanoutP95Ms = FanoutP95Ms,
         baselineFanoutP95Ms = BaselineFanoutP95Ms, bytesPerConnection = BytesPerConnection,
+        spreadSeconds = SpreadSeconds, fanoutP50Ms = FanoutP50Ms, fanoutP99Ms = FanoutP99Ms, joinP95Ms = JoinP95Ms,
+        serverCpuSeconds = ServerCpuSeconds, wallSeconds = WallSeconds,
     });
 }
 
@@ -91,13 +93,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var bytesPerConnection = serverBytes is null ? 0 : Math.Max(0, (serverBytes() - bytes0) / n);
         log.WriteLine($"joined: p95 {Percentiles.Of([.. joins], 95)} ms; server +{bytesPerConnection} bytes per connection");
 
-        // Everyone votes at once, then everyone changes their ballot once.
+        // Everyone votes (at seeded random moments over the spread window, or all at once), then everyone changes their ballot once.
         var acks = new ConcurrentBag<(double Ms, long At)>();
         var finalVotes = new VoteContent?[n];
+        var arrivals = new Random(20260319);
         for (var round = 0; round < 2; round++)
         {
+            var offsets = Enumerable.Range(0, n).Select(_ => TimeSpan.FromSeconds(arrivals.NextDouble() * options.SpreadSeconds)).ToArray();
+            log.WriteLine($"round {round + 1}: {n} ballots over {options.SpreadSeconds} s");
             await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
             {
+                if (offsets[i] > TimeSpan.Zero)
+                {
+                    await Task.Delay(offsets[i], ct);
+                }
                 var content = Choice(i, round);
                 var start = Stopwatch.GetTimestamp();
                 try
@@ -144,7 +153,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
         var baseline = options.Baseline ? await Baseline.FanOutP95Async(n, log, ct) : double.NaN;
         var ackMs = acks.Select(a => a.Ms).ToList();
-        return new LoadReport(n, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
+        return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1));
     }
 

@@ -80,7 +80,7 @@ public sealed partial class ForumBroadcaster : BackgroundService
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
         foreach (var forumId in forums)
         {
-            var snapshot = await live.SnapshotAsync(forumId, null, ct);
+            var snapshot = await live.SnapshotAsync(forumId, null, ct, withResults: false);
             await _hub.Clients.Group(Group(forumId)).ForumChanged(snapshot);
             ForumUpdated?.Invoke(snapshot);
         }

@@ -27,7 +27,8 @@ public sealed class ForumConsole(
     IValidator<ForumCreate> forumValidator,
     IValidator<BallotSetup> ballotValidator,
     IStringLocalizer<UiText> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    LiveCache cache)
 {
     public Task<List<Forum>> ListAsync(TableAccess access, CancellationToken ct = default) =>
         db.Forums.AsNoTracking().Where(f => f.TableId == access.Table.Id).OrderByDescending(f => f.StartsAt).ToListAsync(ct);
@@ -202,6 +203,7 @@ public sealed class ForumConsole(
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
+        cache.ForgetBallot(ballot.Id);
         broadcaster.MarkForum(ballot.ForumId);
         broadcaster.MarkBallot(ballot.Id);
         return result;
@@ -295,6 +297,7 @@ public sealed class ForumConsole(
         var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         await change(ballot);
         await db.SaveChangesAsync(user.ToActor(), ct);
+        cache.ForgetBallot(ballot.Id);
         broadcaster.MarkForum(ballot.ForumId);
         broadcaster.MarkBallot(ballot.Id);
     }

@@ -13,6 +13,8 @@ public static class ForumsFeature
         services.AddSingleton<ForumHubErrors>();
         services.AddSingleton<VoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
+        services.AddMemoryCache(o => o.SizeLimit = 100_000);
+        services.AddSingleton<LiveCache>();
         services.AddSingleton<ForumBroadcaster>();
         services.AddSingleton<IBallotCounter, VotingBallotCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());

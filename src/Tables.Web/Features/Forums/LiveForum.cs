@@ -20,7 +20,8 @@ public sealed class LiveForum(
     IValidator<IdeaRequest> ideaValidator,
     IValidator<CastRequest> castValidator,
     IStringLocalizer<UiText> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    LiveCache cache)
 {
     /// <summary>Joins by code, or resumes the participant whose token the phone kept.</summary>
     public async Task<JoinResult> JoinAsync(JoinRequest request, CancellationToken ct = default)
@@ -85,9 +86,14 @@ public sealed class LiveForum(
     public async Task<CastAck> CastAsync(int participantId, CastRequest request, CancellationToken ct = default)
     {
         await ValidateAsync(castValidator, request, ct);
-        var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
-        var ballot = await db.Ballots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BallotId && b.ForumId == participant.ForumId, ct)
-            ?? throw new ForumException(text["Ballot.Unknown"]);
+        var participant = await cache.ParticipantAsync(participantId, async () => await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
+                .Select(p => new LiveCache.ParticipantInfo(p.Id, p.ForumId, p.Group)).FirstOrDefaultAsync(ct))
+            ?? throw new ForumException(text["Forum.JoinFirst"]);
+        var ballot = await cache.BallotAsync(request.BallotId, () => db.Ballots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BallotId, ct));
+        if (ballot is null || ballot.ForumId != participant.ForumId)
+        {
+            throw new ForumException(text["Ballot.Unknown"]);
+        }
         if (ballot.Status != BallotStatus.Open)
         {
             throw new ForumException(text["Ballot.NotOpen"]);
@@ -103,7 +109,8 @@ public sealed class LiveForum(
     }
 
     /// <summary>The forum as a participant (their own ideas and ballots marked) or the public (<paramref name="participantId"/> null) sees it.</summary>
-    public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default)
+    /// <param name="withResults">False for the coalesced broadcasts: live figures travel apart in ResultsChanged.</param>
+    public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default, bool withResults = true)
     {
         var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == forumId, ct);
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId && !i.Hidden && i.MergedIntoId == null).OrderBy(i => i.Id).ToListAsync(ct);
@@ -116,12 +123,19 @@ public sealed class LiveForum(
         foreach (var b in ballots)
         {
             views.Add(new BallotView(b.Id, b.Question, b.Method, b.Settings, b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Status,
-                b.Secret, b.Visibility, b.ResultsVisible, mine.GetValueOrDefault(b.Id), await ResultsAsync(b, ct)));
+                b.Secret, b.Visibility, b.ResultsVisible, mine.GetValueOrDefault(b.Id), withResults ? await RecentResultsAsync(b, ct) : null));
         }
         return new ForumSnapshot(forum.Id, forum.Title, forum.Status, forum.JoinCode, forum.Groups, forum.CurrentActivityId,
             forum.Activities.OrderBy(a => a.Order).Select(a => new ActivityView(a.Id, a.Order, a.Kind, a.Title, a.BallotId)).ToList(),
             ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, ForumBroadcaster.NextVersion());
     }
+
+    /// <summary>
+    /// The figures last sent to the room for an open ballot (at most a second old) — what a phone joining or reconnecting
+    /// needs, without re-counting every stored vote for each of 2,000 phones; computed when none is kept.
+    /// </summary>
+    private async Task<BallotResults> RecentResultsAsync(Ballot ballot, CancellationToken ct) =>
+        ballot.Status == BallotStatus.Open && cache.Results(ballot.Id) is { } recent ? recent : await ResultsAsync(ballot, ct);
 
     /// <summary>Live figures of a ballot; the result itself only when it may be shown (the stored one once closed).</summary>
     public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default)
@@ -135,8 +149,10 @@ public sealed class LiveForum(
                 ? System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, ResultJson.Options)
                 : counter.Count(ballot, stored, seed: 0, final: false);
         }
-        return new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
+        var results = new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
             stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), result);
+        cache.KeepResults(results);
+        return results;
     }
 
     private string? NormalizeGroup(Forum forum, string? group)
