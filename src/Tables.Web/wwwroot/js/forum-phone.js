@@ -230,9 +230,9 @@
                 }
             }
         }
-        renderActivity();
         renderIdeas();
         renderBallot(changed);
+        renderActivity();
     }
 
     function currentActivity() {
@@ -242,7 +242,8 @@
 
     function renderActivity() {
         const activity = currentActivity();
-        $("activity").hidden = false;
+        // During a vote the ballot itself says what is going on: no "Right now: Vote" card above it.
+        $("activity").hidden = !!activity && activity.kind === "Vote" && !$("ballot").hidden && (!activity.title || activity.title === t("Activity.Vote"));
         const kind = activity ? t("Activity." + activity.kind) : "";
         const title = $("activity-title");
         title.textContent = !activity ? t("NoActivity") : activity.title && activity.title !== kind ? `${kind} — ${activity.title}` : kind;
