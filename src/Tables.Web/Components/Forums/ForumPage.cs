@@ -46,6 +46,7 @@ public abstract class ForumPage : OwningComponentBase, IDisposable
     {
         Broadcaster.ForumUpdated += OnForumUpdated;
         Broadcaster.ResultsUpdated += OnResultsUpdated;
+        Broadcaster.ParticipantsUpdated += OnParticipantsUpdated;
     }
 
     protected async Task ReloadAsync()
@@ -69,6 +70,21 @@ public abstract class ForumPage : OwningComponentBase, IDisposable
 
     /// <summary>Live figures of one of this forum's ballots (runs on the renderer's context).</summary>
     protected virtual Task OnResultsAsync(BallotResults results) => Task.CompletedTask;
+
+    /// <summary>Someone joined the forum (runs on the renderer's context).</summary>
+    protected virtual Task OnParticipantsAsync(int count) => Task.CompletedTask;
+
+    private void OnParticipantsUpdated(int forumId, int count)
+    {
+        if (forumId == Id && Found && !Denied)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await OnParticipantsAsync(count);
+                StateHasChanged();
+            });
+        }
+    }
 
     private void OnForumUpdated(ForumSnapshot snapshot)
     {
@@ -100,6 +116,7 @@ public abstract class ForumPage : OwningComponentBase, IDisposable
         {
             Broadcaster.ForumUpdated -= OnForumUpdated;
             Broadcaster.ResultsUpdated -= OnResultsUpdated;
+            Broadcaster.ParticipantsUpdated -= OnParticipantsUpdated;
         }
         base.Dispose(disposing);
     }

@@ -18,6 +18,7 @@ public sealed partial class ForumBroadcaster : BackgroundService
     private static long _version = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<int, byte> _forums = new();
     private readonly ConcurrentDictionary<int, byte> _ballots = new();
+    private readonly ConcurrentDictionary<int, byte> _participants = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly IHubContext<ForumHub, IForumClient> _hub;
     private readonly ILogger<ForumBroadcaster> _logger;
@@ -42,6 +43,9 @@ public sealed partial class ForumBroadcaster : BackgroundService
     /// <summary>Live figures of a ballot were sent.</summary>
     public event Action<int, BallotResults>? ResultsUpdated;
 
+    /// <summary>The number of participants of a forum changed (for the wall and the console; phones get it with results).</summary>
+    public event Action<int, int>? ParticipantsUpdated;
+
     public static long NextVersion() => Interlocked.Increment(ref _version);
 
     public static string Group(int forumId) => $"forum:{forumId}";
@@ -49,6 +53,12 @@ public sealed partial class ForumBroadcaster : BackgroundService
     public void MarkForum(int forumId) => _forums.TryAdd(forumId, 0);
 
     public void MarkBallot(int ballotId) => _ballots.TryAdd(ballotId, 0);
+
+    /// <summary>
+    /// Someone joined: only the count changed. Sending the whole snapshot to every phone for each arrival would cost
+    /// 2,000 × 4 snapshots a second while a room joins; the staff screens get the count, phones get it with results.
+    /// </summary>
+    public void MarkParticipants(int forumId) => _participants.TryAdd(forumId, 0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,13 +81,19 @@ public sealed partial class ForumBroadcaster : BackgroundService
     {
         var forums = Drain(_forums);
         var ballots = Drain(_ballots);
-        if (forums.Count == 0 && ballots.Count == 0)
+        var joined = Drain(_participants);
+        if (forums.Count == 0 && ballots.Count == 0 && joined.Count == 0)
         {
             return;
         }
         await using var scope = _scopes.CreateAsyncScope();
         var live = scope.ServiceProvider.GetRequiredService<LiveForum>();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        foreach (var forumId in joined.Except(forums))
+        {
+            var count = await db.Participants.CountAsync(p => p.ForumId == forumId, ct);
+            ParticipantsUpdated?.Invoke(forumId, count);
+        }
         foreach (var forumId in forums)
         {
             var snapshot = await live.SnapshotAsync(forumId, null, ct, withResults: false);

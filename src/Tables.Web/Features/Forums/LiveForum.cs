@@ -52,7 +52,7 @@ public sealed class LiveForum(
             };
             db.Participants.Add(participant);
             await db.SaveChangesAsync(ct);
-            broadcaster.MarkForum(forum.Id);
+            broadcaster.MarkParticipants(forum.Id);
         }
         return new JoinResult(participant.Token, participant.Id, participant.DisplayName, participant.Group, await SnapshotAsync(forum.Id, participant.Id, ct));
     }
