@@ -27,6 +27,7 @@
         sending: false,
         shown: null,          // key of the ballot form on screen (id + status)
         ballotMessage: null,  // { kind: "ok" | "dirty" | "sending", ballotId }
+        pendingJoin: null,    // a join asked for before the connection was up
     };
 
     // ---------- small helpers ----------
@@ -143,6 +144,12 @@
         if (state.token) {
             $("join").hidden = true;
             await join({ code, token: state.token });
+        } else if (state.pendingJoin) {
+            // "Take part" was tapped before the connection was up: do it now.
+            const request = state.pendingJoin;
+            state.pendingJoin = null;
+            await join(request);
+            $("join-submit").disabled = false;
         } else {
             setStatus("");
             $("join").hidden = false;
@@ -642,14 +649,16 @@
 
     $("join-form").addEventListener("submit", async (e) => {
         e.preventDefault();
+        const button = $("join-submit");
+        const group = $("join-group");
+        const request = { code, displayName: $("join-name").value.trim() || null, group: group && group.value ? group.value : null };
+        button.disabled = true;
         if (connection.state !== signalR.HubConnectionState.Connected) {
+            state.pendingJoin = request;
             setStatus(t("Connecting"));
             return;
         }
-        const button = $("join-submit");
-        button.disabled = true;
-        const group = $("join-group");
-        await join({ code, displayName: $("join-name").value.trim() || null, group: group && group.value ? group.value : null });
+        await join(request);
         button.disabled = false;
     });
 
