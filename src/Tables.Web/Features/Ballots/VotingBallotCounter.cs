@@ -35,7 +35,8 @@ public sealed class VotingBallotCounter : IBallotCounter
             final,
             final ? seed : null,
             tally.TieBreak.Used,
-            JsonSerializer.SerializeToElement(tally, ResultJson.Options));
+            // The explanation is shown once the ballot is closed; live updates to 2,000 phones stay small without it.
+            final ? JsonSerializer.SerializeToElement(tally, ResultJson.Options) : null);
     }
 
     /// <summary>The tally of the stored votes (each vote one ballot, its group kept for the breakdown).</summary>
