@@ -9,16 +9,22 @@ namespace Tables.LoadTest;
 
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
 public sealed record LoadReport(int Participants, double SpreadSeconds, int Acked, int Lost, int Errors, double JoinP95Ms, double AckP50Ms, double AckP95Ms, double AckP99Ms,
-    double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds)
+    double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds, double DeliveryP95Ms = double.NaN)
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        // A figure that could not be measured (no baseline, no update) is written as "NaN" rather than failing.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(new
     {
         participants = Participants, acked = Acked, lost = Lost, errors = Errors,
         ackP50Ms = AckP50Ms, ackP95Ms = AckP95Ms, ackP99Ms = AckP99Ms, fanoutP95Ms = FanoutP95Ms,
         baselineFanoutP95Ms = BaselineFanoutP95Ms, bytesPerConnection = BytesPerConnection,
         spreadSeconds = SpreadSeconds, fanoutP50Ms = FanoutP50Ms, fanoutP99Ms = FanoutP99Ms, joinP95Ms = JoinP95Ms,
-        serverCpuSeconds = ServerCpuSeconds, wallSeconds = WallSeconds,
-    });
+        serverCpuSeconds = ServerCpuSeconds, wallSeconds = WallSeconds, deliveryP95Ms = DeliveryP95Ms,
+    }, Json);
 }
 
 /// <summary>
@@ -148,13 +154,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var acked = finalVotes.Count(v => v is not null);
 
         var fanout = FanOut([.. received], [.. acks.Select(a => a.At)], n);
+        var delivery = Delivery([.. received], n);
         var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpu0;
         await Task.WhenAll(phones.Where(p => p is not null).Select(p => p.DisposeAsync().AsTask()));
 
         var baseline = options.Baseline ? await Baseline.FanOutP95Async(n, log, ct) : double.NaN;
         var ackMs = acks.Select(a => a.Ms).ToList();
         return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
-            Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1));
+            Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1), Percentiles.Of(delivery, 95));
     }
 
     /// <summary>Phone i approves 1 to 6 options; the second round is another choice.</summary>
@@ -163,6 +170,16 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var count = 1 + (i + round) % 6;
         return new VoteContent { Values = Enumerable.Range(0, count).Select(k => ForumConsole.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
     }
+
+    /// <summary>
+    /// For each update that reached every phone: from the first phone receiving it to the last — the delivery part of
+    /// fan-out, without the coalescing wait (comparable with the bare-hub baseline).
+    /// </summary>
+    internal static List<double> Delivery(IReadOnlyList<(int Phone, long Version, int Cast, long At)> received, int phones) =>
+        received.GroupBy(r => r.Version)
+            .Where(g => g.Select(r => r.Phone).Distinct().Count() == phones)
+            .Select(g => Stopwatch.GetElapsedTime(g.Min(r => r.At), g.Max(r => r.At)).TotalMilliseconds)
+            .ToList();
 
     /// <summary>For each ack: time until the first update received after it has reached every phone.</summary>
     internal static List<double> FanOut(IReadOnlyList<(int Phone, long Version, int Cast, long At)> received, IReadOnlyList<long> ackTimes, int phones)

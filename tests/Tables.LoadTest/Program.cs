@@ -21,7 +21,7 @@ public static class LoadTestProgram
         }
         Console.WriteLine($"acked {report.Acked}/{report.Participants}, lost {report.Lost}, errors {report.Errors}");
         Console.WriteLine($"join p95 {report.JoinP95Ms} ms; ack p50/p95/p99 {report.AckP50Ms}/{report.AckP95Ms}/{report.AckP99Ms} ms");
-        Console.WriteLine($"fan-out p50/p95/p99 {report.FanoutP50Ms}/{report.FanoutP95Ms}/{report.FanoutP99Ms} ms (baseline p95 {report.BaselineFanoutP95Ms} ms)");
+        Console.WriteLine($"fan-out p50/p95/p99 {report.FanoutP50Ms}/{report.FanoutP95Ms}/{report.FanoutP99Ms} ms (baseline p95 {report.BaselineFanoutP95Ms} ms); delivery p95 {report.DeliveryP95Ms} ms");
         Console.WriteLine($"server: {report.BytesPerConnection} bytes per connection, {report.ServerCpuSeconds} s CPU; run {report.WallSeconds} s");
         Console.WriteLine(report.ToJson());
         return report.Lost == 0 && report.Errors == 0 ? 0 : 1;
