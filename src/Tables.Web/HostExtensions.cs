@@ -15,6 +15,8 @@ public static class HostExtensions
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
+        // A body or parameter that cannot be read throws, so ProblemMapping answers with problem+json instead of a bare 400/415.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Accounts.PublicUrl>();
@@ -44,6 +46,25 @@ public static class HostExtensions
         // Pages show the not-found page; the API keeps its status codes and problem bodies.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // An API refusal without a body (415 or 405 from routing, 429 from the rate limiter) still gets problem+json.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var text = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.UiText>>();
+            var status = http.Response.StatusCode;
+            var title = status switch
+            {
+                StatusCodes.Status401Unauthorized => text["Error.SignInRequired"],
+                StatusCodes.Status403Forbidden => text["Error.Forbidden"],
+                StatusCodes.Status404NotFound => text["Error.NotFound"],
+                _ => text["Error.BadRequest"],
+            };
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title.Value },
+            });
+        }));
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -23,6 +23,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
             Features.Tables.ForbiddenException => (StatusCodes.Status403Forbidden, text["Error.Forbidden"].Value, null),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, text["Error.Concurrency"].Value, null),
             Features.Forums.ForumException f => (StatusCodes.Status400BadRequest, f.Message, null),
+            // Unreadable JSON (wrong type, syntax): name the field where reading stopped when System.Text.Json says it.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } b =>
+                (b.StatusCode, text["Error.BadRequest"].Value, new Dictionary<string, string[]> { [JsonName(path.TrimStart('$').TrimStart('.'))] = [text["Error.BadRequest"].Value] }),
             BadHttpRequestException b => (b.StatusCode, text["Error.BadRequest"].Value, null),
             _ => (0, "", null),
         };

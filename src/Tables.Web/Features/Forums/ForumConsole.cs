@@ -246,8 +246,12 @@ public sealed class ForumConsole(
     }
 
     /// <summary>Makes the chosen options of a closed ballot priorities of the forum's cycle, in the result's order.</summary>
-    public async Task<List<Priority>> PromoteAsync(TableAccess access, ClaimsPrincipal user, int ballotId, IReadOnlyList<string> tokens, CancellationToken ct = default)
+    public async Task<List<Priority>> PromoteAsync(TableAccess access, ClaimsPrincipal user, int ballotId, IReadOnlyList<string>? tokens, CancellationToken ct = default)
     {
+        if (tokens is null)
+        {
+            throw new ValidationException([new ValidationFailure("Tokens", text["Error.BadRequest"])]);
+        }
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         if (ballot.Status != BallotStatus.Closed)
         {
