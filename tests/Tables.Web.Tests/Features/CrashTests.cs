@@ -78,7 +78,7 @@ public sealed class CrashTests
                         }
                     }
                 }
-                catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException or OperationCanceledException)
+                catch (Exception e) when (e is HubException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
                 {
                     // The server died before answering: not acknowledged.
                 }

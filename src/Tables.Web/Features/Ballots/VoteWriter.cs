@@ -5,6 +5,7 @@ using Tables.Web.Data;
 namespace Tables.Web.Features.Ballots;
 
 /// <summary>What happened to a ballot sent to the <see cref="VoteWriter"/>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<VoteOutcome>))]
 public enum VoteOutcome
 {
     /// <summary>Durably stored (new or replacing the participant's previous ballot).</summary>

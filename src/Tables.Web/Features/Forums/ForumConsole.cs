@@ -96,7 +96,7 @@ public sealed class ForumConsole(
 
     /// <summary>Corrects spelling or sets the theme.</summary>
     public Task EditIdeaAsync(TableAccess access, int ideaId, IdeaEdit edit, CancellationToken ct = default) =>
-        ChangeIdeaAsync(access, ideaId, i =>
+        edit is null ? throw new ForumException(text["Forum.Malformed"]) : ChangeIdeaAsync(access, ideaId, i =>
         {
             i.Text = CheckIdea(edit.Text);
             i.Theme = CheckTheme(access, edit.Theme);
@@ -212,6 +212,10 @@ public sealed class ForumConsole(
     /// <summary>Types a paper ballot: validated for its method, marked as paper, counted like the others, audited.</summary>
     public async Task<VoteOutcome> EnterPaperBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, VoteContent content, string? group, string clientMessageId, CancellationToken ct = default)
     {
+        if (content is null || string.IsNullOrEmpty(clientMessageId))
+        {
+            throw new ForumException(text["Forum.Malformed"]);
+        }
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         if (ballot.Status != BallotStatus.Open)
         {
