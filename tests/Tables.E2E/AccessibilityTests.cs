@@ -20,6 +20,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         { "/t/tilleuls/cycles/new", TablesAppFactory.Coordinator },
         { "/t/tilleuls/cycles/2", TablesAppFactory.Coordinator },
         { "/tables/new", TablesAppFactory.Administrator },
+        { "/t/tilleuls/forums", null },
+        { "/t/tilleuls/forums", TablesAppFactory.Facilitator },
+        { "/forums/1/wall", null },
+        { "/forums/1/console", TablesAppFactory.Facilitator },
     };
 
     [Theory]
