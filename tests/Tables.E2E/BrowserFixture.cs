@@ -54,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 TestContext.Current.TestOutputHelper?.WriteLine($"[browser {message.Type}] {message.Text}");
             }
         };
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 

@@ -38,8 +38,15 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             await phones[i].GotoAsync($"{browser.BaseUrl}/j/{code}");
         }
 
+        // The projector wall follows the room.
+        var forumId = await browser.App.WithDbAsync(db => db.Forums.IgnoreQueryFilters().Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync());
+        var wall = await browser.NewPageAsync(1600, 900);
+        await wall.GotoAsync($"{browser.BaseUrl}/forums/{forumId}/wall");
+        await Assertions.Expect(wall.GetByTestId("wall-code")).ToHaveTextAsync(code);
+
         // The first phone's acknowledgements are held back: until the server's answer arrives, nothing says "recorded".
-        var releaseAck = new TaskCompletionSource();
+        var ackHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseAck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await first.RouteWebSocketAsync(new Regex("/hubs/forum"), ws =>
         {
             var server = ws.ConnectToServer();
@@ -48,6 +55,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             {
                 if (frame.Text is { } text && text.Contains("\"outcome\"", StringComparison.Ordinal))
                 {
+                    ackHeld.TrySetResult();
                     await releaseAck.Task;
                 }
                 ws.Send(frame.Text ?? "");
@@ -73,8 +81,9 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             if (i == 0)
             {
                 await Assertions.Expect(phone.Locator("#ballot-status")).ToHaveTextAsync("Envoi en cours…");
-                await Task.Delay(1000, TestContext.Current.CancellationToken);
-                await Assertions.Expect(phone.Locator("#ballot-status")).Not.ToContainTextAsync("enregistré");
+                // The server has answered (its acknowledgement is held on the way): the phone still does not say "recorded".
+                await ackHeld.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+                Assert.Equal("Envoi en cours…", (await phone.Locator("#ballot-status").TextContentAsync())?.Trim());
                 releaseAck.SetResult();
             }
             await Assertions.Expect(phone.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
@@ -82,6 +91,8 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             Assert.Equal(i + 1, await VotesAsync(ballotId));
         }
         Assert.Equal(3, await VotesAsync(ballotId));
+        await Assertions.Expect(wall.GetByTestId("wall-cast")).ToHaveTextAsync("3");
+        await Assertions.Expect(wall.GetByTestId("wall-participants")).ToHaveTextAsync("3");
 
         // A reload (or a dropped Wi-Fi) resumes the same participant with the token kept on the phone.
         var reloaded = phones[2];
