@@ -146,6 +146,36 @@ public sealed class ForumComponentTests : BunitContext
         Assert.Equal("Résident·e", entry.Group);
     }
 
+    [Theory]
+    [InlineData("approval", "Nombre de choix")]
+    [InlineData("cumulative", "Points à répartir")]
+    [InlineData("majority-judgment", "Note maximale")]
+    public void Ballot_setup_asks_for_the_options_of_its_method(string method, string field)
+    {
+        Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
+
+        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Method = method }));
+
+        var labels = form.FindAll("label").Select(l => l.TextContent.Trim()).ToArray();
+        Assert.Contains(field, labels);
+        Assert.Contains("Question", labels);
+        Assert.Equal(method != "approval", !labels.Contains("Nombre de choix"));
+    }
+
+    [Fact]
+    public void Ballot_setup_refuses_a_single_option_at_the_field_and_submits_nothing()
+    {
+        Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
+        var submitted = false;
+        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Question = "Q", Method = "plurality", Options = ["Seule"] })
+            .Add(c => c.OnSubmit, (BallotSetup _) => submitted = true));
+
+        form.Find("form").Submit();
+
+        Assert.False(submitted);
+        Assert.NotEmpty(form.FindAll(".validation-message"));
+    }
+
     [Fact]
     public void Paper_grades_are_bounded_by_the_top_grade()
     {
