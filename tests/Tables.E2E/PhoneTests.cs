@@ -142,7 +142,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    public static TheoryData<string> Methods => ["cumulative", "majority-judgment", "irv", "score", "plurality"];
+    public static TheoryData<string> Methods => ["cumulative", "majority-judgment", "irv", "schulze", "score", "plurality"];
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -193,6 +193,14 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
                 await Assertions.Expect(page.Locator(".ranking li")).ToHaveCountAsync(2);
                 await Assertions.Expect(page.Locator(".ranking li").First).ToContainTextAsync("Ruelle verte");
                 break;
+            case "schulze":
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Marché du samedi au classement" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Ruelle verte au classement" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Jeux d'eau au classement" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Jeux d'eau à égalité avec Ruelle verte" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Jeux d'eau à égalité avec Ruelle verte" })).ToHaveAttributeAsync("aria-pressed", "true");
+                await Assertions.Expect(page.Locator(".ranking li .rank")).ToHaveTextAsync(["1", "2", "2"]);
+                break;
             default:
                 await page.GetByLabel("Marché du samedi").CheckAsync();
                 break;
@@ -215,6 +223,9 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
                 break;
             case "irv":
                 Assert.Equal([["A"], ["B"]], stored.Content.Ranking!);
+                break;
+            case "schulze":
+                Assert.Equal([["C"], ["A", "B"]], stored.Content.Ranking!);
                 break;
             default:
                 Assert.Equal(new Dictionary<string, int> { ["C"] = 1 }, stored.Content.Values);

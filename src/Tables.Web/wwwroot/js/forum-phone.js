@@ -14,6 +14,7 @@
     const $ = (id) => document.getElementById(id);
     const tokenKey = "tables.token." + code;
     const RANKED = ["borda", "schulze", "irv"];
+    const TIES = ["borda", "schulze"];
 
     const state = {
         token: load(tokenKey),
@@ -231,7 +232,7 @@
             const draft = state.drafts[ballot.id];
             if (!draft || (!draft.dirty && !state.sending)) {
                 const fresh = draftFrom(ballot);
-                if (!draft || JSON.stringify([fresh.values, fresh.ranking]) !== JSON.stringify([draft.values, draft.ranking])) {
+                if (!draft || JSON.stringify([fresh.values, fresh.ranking, fresh.tied]) !== JSON.stringify([draft.values, draft.ranking, draft.tied])) {
                     state.drafts[ballot.id] = fresh;
                     changed = true;
                 }
@@ -294,13 +295,23 @@
     function draftFrom(ballot) {
         const vote = ballot.myVote;
         const ranking = vote && vote.ranking ? vote.ranking.flat() : [];
+        // Options tied with the one ranked just before them (Schulze and Borda allow ties; instant-runoff does not).
+        const tied = vote && vote.ranking ? vote.ranking.flatMap((group) => group.slice(1)) : [];
         const values = vote && vote.values ? { ...vote.values } : {};
-        return { values, ranking, dirty: false, pendingId: null };
+        return { values, ranking, tied, dirty: false, pendingId: null };
     }
 
     function contentOf(ballot, draft) {
         if (RANKED.includes(ballot.method)) {
-            return { ranking: draft.ranking.map((token) => [token]) };
+            const groups = [];
+            draft.ranking.forEach((token, i) => {
+                if (i > 0 && TIES.includes(ballot.method) && draft.tied.includes(token)) {
+                    groups[groups.length - 1].push(token);
+                } else {
+                    groups.push([token]);
+                }
+            });
+            return { ranking: groups };
         }
         const values = {};
         for (const [token, value] of Object.entries(draft.values)) {
@@ -369,7 +380,7 @@
                 fieldset.append(...ballot.options.map((o) => gradeGroup(ballot, draft, o, edit)));
                 break;
             default:
-                fieldset.append(...rankLists(ballot, draft, edit));
+                fieldset.append(...rankLists(ballot, draft, edit).filter((part) => part !== null));
                 break;
         }
         if (open) {
@@ -393,7 +404,7 @@
             case "cumulative": return t("Help.cumulative", s.maxPoints, Math.min(s.maxPerOption || s.maxPoints, s.maxPoints));
             case "score": return t("Help.score", maxScore(ballot));
             case "majority-judgment": return t("Help.majority");
-            default: return t("Help.ranked");
+            default: return TIES.includes(ballot.method) ? `${t("Help.ranked")} ${t("Help.tiesAllowed")}` : t("Help.ranked");
         }
     }
 
@@ -480,16 +491,28 @@
             [r[i], r[i + d]] = [r[i + d], r[i]];
         });
         const ranked = el("ol", { class: "ranking", "aria-labelledby": `ranked-${ballot.id}` });
+        const ties = TIES.includes(ballot.method);
+        let place = 0;
         draft.ranking.forEach((token, i) => {
             const id = `rank-${ballot.id}-${token}`;
-            ranked.append(el("li", { class: "rank-row" },
-                el("span", { class: "rank", "aria-hidden": "true", text: String(i + 1) }),
+            const tiedHere = ties && i > 0 && draft.tied.includes(token);
+            place = tiedHere ? place : i + 1;
+            const tie = ties && i > 0
+                ? el("button", { type: "button", class: "phone-button step tie", id: `${id}-tie`, "aria-pressed": String(tiedHere),
+                    "aria-label": t("TieWith", label(token), label(draft.ranking[i - 1])),
+                    onclick: () => edit(() => {
+                        draft.tied = tiedHere ? draft.tied.filter((x) => x !== token) : [...draft.tied, token];
+                    }) }, "=")
+                : null;
+            ranked.append(el("li", { class: tiedHere ? "rank-row tied" : "rank-row" },
+                el("span", { class: "rank", "aria-hidden": "true", text: String(place) }),
                 el("span", { class: "rank-label", text: label(token) }),
                 el("span", { class: "rank-buttons" },
                     el("button", { type: "button", class: "phone-button step", id: `${id}-up`, "aria-label": t("MoveUp", label(token)),
                         disabled: i === 0, onclick: () => move(i, -1) }, "↑"),
                     el("button", { type: "button", class: "phone-button step", id: `${id}-down`, "aria-label": t("MoveDown", label(token)),
                         disabled: i === draft.ranking.length - 1, onclick: () => move(i, 1) }, "↓"),
+                    tie,
                     el("button", { type: "button", class: "phone-button step", id: `${id}-remove`, "aria-label": t("RankRemove", label(token)),
                         onclick: () => edit(() => draft.ranking.splice(i, 1)) }, "✕"))));
         });
