@@ -44,7 +44,7 @@ public sealed class ForumComponentTests : BunitContext
         Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".label")!.TextContent.Replace(" (à égalité)", "")).ToArray());
         Assert.Contains("winner", rows[0].ClassList);
         Assert.DoesNotContain("winner", rows[1].ClassList);
-        Assert.Contains("3 bulletin(s) sur 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
+        Assert.Contains("3 bulletin(s) reçu(s) · 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
         Assert.Contains("dont 1 sur papier", view.Find("[data-testid=turnout]").TextContent);
         Assert.Contains("Égalité départagée par tirage au sort, graine publiée : 42", view.Find("[data-testid=seed]").TextContent.Replace('\u00A0', ' '));
     }
@@ -93,7 +93,7 @@ public sealed class ForumComponentTests : BunitContext
         var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, hidden));
 
         Assert.Empty(view.FindAll(".result-bars li"));
-        Assert.Contains("5 bulletin(s) sur 9", view.Markup);
+        Assert.Contains("5 bulletin(s) reçu(s) · 9", view.Markup);
         Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
     }
 
