@@ -14,7 +14,9 @@ namespace Tables.Web.Features.Forums;
 /// </summary>
 public sealed partial class ForumBroadcaster : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    /// <summary>Default time between two updates of one ballot (≈ 4 a second); <c>Forums:UpdateIntervalMs</c> sets it (100–1000).</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(250);
+    private readonly TimeSpan _interval;
     private static long _version = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<int, byte> _forums = new();
     private readonly ConcurrentDictionary<int, byte> _ballots = new();
@@ -23,8 +25,10 @@ public sealed partial class ForumBroadcaster : BackgroundService
     private readonly IHubContext<ForumHub, IForumClient> _hub;
     private readonly ILogger<ForumBroadcaster> _logger;
 
-    public ForumBroadcaster(IServiceScopeFactory scopes, IHubContext<ForumHub, IForumClient> hub, VoteWriter writer, ILogger<ForumBroadcaster> logger)
+    public ForumBroadcaster(IServiceScopeFactory scopes, IHubContext<ForumHub, IForumClient> hub, VoteWriter writer, ILogger<ForumBroadcaster> logger,
+        IConfiguration configuration)
     {
+        _interval = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue("Forums:UpdateIntervalMs", (int)DefaultInterval.TotalMilliseconds), 100, 1000));
         _scopes = scopes;
         _hub = hub;
         _logger = logger;
@@ -62,7 +66,7 @@ public sealed partial class ForumBroadcaster : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(_interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
