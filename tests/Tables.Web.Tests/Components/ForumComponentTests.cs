@@ -46,6 +46,7 @@ public sealed class ForumComponentTests : BunitContext
         Assert.DoesNotContain("winner", rows[1].ClassList);
         Assert.Contains("3 bulletin(s) reçu(s) · 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
         Assert.Contains("dont 1 sur papier", view.Find("[data-testid=turnout]").TextContent);
+        Assert.Contains("Résident·e : 3", view.Find("[data-testid=turnout-by-group]").TextContent.Replace('\u00A0', ' '));
         Assert.Contains("Égalité départagée par tirage au sort, graine publiée : 42", view.Find("[data-testid=seed]").TextContent.Replace('\u00A0', ' '));
     }
 
@@ -94,6 +95,7 @@ public sealed class ForumComponentTests : BunitContext
 
         Assert.Empty(view.FindAll(".result-bars li"));
         Assert.Contains("5 bulletin(s) reçu(s) · 9", view.Markup);
+        Assert.Empty(view.FindAll("[data-testid=turnout-by-group]"));
         Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
     }
 
