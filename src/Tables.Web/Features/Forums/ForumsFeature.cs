@@ -9,13 +9,11 @@ public static class ForumsFeature
     public static void AddForums(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSignalR(o =>
-        {
-            o.AddFilter<ForumHubErrors>();
+        services.AddSignalR(o => o.AddFilter<ForumHubErrors>())
             // ForumHubErrors already turns every failure of a method into a HubException with a safe message; detailed errors
             // only add why SignalR could not call a method (wrong argument count or types) instead of a bare "failed to invoke".
-            o.EnableDetailedErrors = true;
-        });
+            // For the forum hub only: Blazor's own hub keeps its defaults.
+            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = true);
         services.AddSingleton<ForumHubErrors>();
         services.AddSingleton<VoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
