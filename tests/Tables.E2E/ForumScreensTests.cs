@@ -12,9 +12,12 @@ public sealed class ForumScreensTests(BrowserFixture browser) : IClassFixture<Br
         await console.SignInAsync(browser.BaseUrl, TablesAppFactory.Facilitator);
         await console.GotoAsync($"{browser.BaseUrl}/t/tilleuls/forums");
         await console.WaitForInteractiveAsync();
-        await console.GetByLabel("Titre").FillAsync("Forum de l'automne");
+        await console.GetByLabel("Titre", new() { Exact = true }).FillAsync("Forum de l'automne");
         await console.GetByLabel("Date et heure").FillAsync("2026-11-26T19:00");
         await console.GetByLabel("Lieu").FillAsync("Salle paroissiale");
+        // This evening has no clustering step and opens with its own words.
+        await console.GetByLabel("Regroupement des idées", new() { Exact = true }).UncheckAsync();
+        await console.GetByTestId("agenda-title-Welcome").FillAsync("Mot de bienvenue");
         await console.GetByRole(AriaRole.Button, new() { Name = "Créer un forum" }).ClickAsync();
 
         try
@@ -28,6 +31,8 @@ public sealed class ForumScreensTests(BrowserFixture browser) : IClassFixture<Br
         }
         await console.WaitForInteractiveAsync();
         var forumUrl = console.Url.Replace("/console", "");
+        await Assertions.Expect(console.Locator(".agenda li")).ToHaveCountAsync(5);
+        await Assertions.Expect(console.Locator(".agenda li").First).ToContainTextAsync("Mot de bienvenue");
         await console.GetByTestId("forum-open").ClickAsync();
         await Assertions.Expect(console.GetByTestId("forum-status")).ToContainTextAsync("Ouvert");
         var code = (await console.GetByTestId("console-code").TextContentAsync())!.Trim();
