@@ -295,5 +295,47 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         return (forum.JoinCode, ballot.Id);
     }
 
+    [Fact]
+    public async Task With_two_questions_open_a_phone_switches_and_votes_on_each()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (code, first) = await OpenForumWithApprovalBallotAsync();
+        int second;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", ct))!;
+            var console = sp.GetRequiredService<ForumConsole>();
+            var forumId = await sp.GetRequiredService<TablesDbContext>().Forums.Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync(ct);
+            var other = await console.CreateBallotAsync(access, Admin, forumId, new BallotSetup
+            {
+                Question = "Quel jour pour la fête?", Method = "plurality", Options = ["Samedi", "Dimanche"],
+            }, null, ct);
+            await console.OpenBallotAsync(access, Admin, other.Id, ct);
+            second = other.Id;
+        }
+        var page = await PhoneAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/j/{code}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Participer" }).ClickAsync();
+
+        // The question of the current step comes first; the other one is a tap away.
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Quelles priorités pour le quartier ?" })).ToBeVisibleAsync();
+        await page.GetByLabel("Verdissement").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon vote" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Autres votes ouverts" }).GetByRole(AriaRole.Button, new() { Name = "Quel jour pour la fête?" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Quel jour pour la fête?" })).ToBeVisibleAsync();
+        await page.GetByLabel("Dimanche").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon vote" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+
+        Assert.Equal(1, await VotesAsync(first));
+        Assert.Equal(new Dictionary<string, int> { ["B"] = 1 },
+            (await browser.App.WithDbAsync(db => db.Votes.AsNoTracking().SingleAsync(v => v.BallotId == second))).Content.Values);
+        var problems = (await SeriousAsync(page, "two-ballots")).ToList();
+        await page.ScreenshotAsync("phone-two-ballots");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private Task<int> VotesAsync(int ballotId) => browser.App.WithDbAsync(db => db.Votes.CountAsync(v => v.BallotId == ballotId));
 }

@@ -29,6 +29,7 @@
         shown: null,          // key of the ballot form on screen (id + status)
         ballotMessage: null,  // { kind: "ok" | "dirty" | "sending", ballotId }
         pendingJoin: null,    // a join asked for before the connection was up
+        chosen: null,         // the open ballot the person picked when several are open
     };
 
     // ---------- small helpers ----------
@@ -283,6 +284,11 @@
         const activity = currentActivity();
         const linked = activity && activity.ballotId ? s.ballots.find((b) => b.id === activity.ballotId) : null;
         const open = s.ballots.filter((b) => b.status === "Open");
+        // Several questions open at once: the one the person picked stays shown.
+        const chosen = open.find((b) => b.id === state.chosen);
+        if (chosen) {
+            return chosen;
+        }
         if (linked && linked.status === "Open") {
             return linked;
         }
@@ -331,7 +337,8 @@
         const activity = currentActivity();
         const section = $("ballot");
         section.hidden = !ballot && !(activity && activity.kind === "Vote");
-        const key = ballot ? `${ballot.id}:${ballot.status}` : "none";
+        const others = state.snapshot ? state.snapshot.ballots.filter((b) => b.status === "Open" && (!ballot || b.id !== ballot.id)) : [];
+        const key = (ballot ? `${ballot.id}:${ballot.status}` : "none") + "|" + others.map((b) => b.id).join(",");
         if (!force && key === state.shown) {
             renderBallotStatus();
             renderResults();
@@ -340,10 +347,14 @@
         state.shown = key;
         const focused = document.activeElement && document.activeElement.id;
         const body = $("ballot-body");
+        const switcher = others.length === 0 ? null : el("nav", { class: "other-ballots", "aria-label": t("OtherBallots") },
+            el("p", { class: "hint", text: t("OtherBallots") }),
+            ...others.map((b) => el("button", { type: "button", class: "phone-button other-ballot", "data-ballot": b.id,
+                onclick: () => { state.chosen = b.id; renderBallot(true); } }, b.question)));
         if (!ballot) {
             body.replaceChildren(el("p", { text: t("NoBallot") }));
         } else {
-            body.replaceChildren(ballotForm(ballot, state.drafts[ballot.id]));
+            body.replaceChildren(...[ballotForm(ballot, state.drafts[ballot.id]), switcher].filter((part) => part !== null));
         }
         if (focused && $(focused) && body.contains($(focused))) {
             $(focused).focus();
