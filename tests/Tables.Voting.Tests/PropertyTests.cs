@@ -315,6 +315,17 @@ public sealed class PropertyTests
         Gen.String.Sample(ReadAndCount, iter: 300);
     }
 
+    [Theory]
+    [InlineData("3:A>B=[]\n")]
+    [InlineData("3:A>\"\"")]
+    public void An_empty_name_at_the_end_of_a_line_is_a_voting_error(string text)
+    {
+        // Found by Random_fragments_give_only_voting_errors (seed fgBc32HHLwZ2): it was an IndexOutOfRangeException.
+        var e = Assert.Throws<VotingException>(() => Abif.Read(text, VotingMethod.Schulze));
+        Assert.Equal(ErrorCodes.AbifExpectedOption, e.Code);
+        Assert.Equal(1, e.Line);
+    }
+
     [Fact]
     public void Random_fragments_give_only_voting_errors()
     {

@@ -329,7 +329,8 @@ internal sealed class AbifReader(string text, VotingMethod method)
             }
             if (token.Length == 0)
             {
-                Error(ErrorCodes.AbifExpectedOption, line, itemColumn, ("found", content[i].ToString()));
+                // An empty name ("[]" or "\"\"") or a character that cannot start one.
+                Error(ErrorCodes.AbifExpectedOption, line, itemColumn, ("found", i < content.Length ? content[i].ToString() : ""));
                 return;
             }
             SkipSpaces(content, ref i);
