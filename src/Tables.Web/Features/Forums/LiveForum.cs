@@ -140,6 +140,7 @@ public sealed class LiveForum(
     /// <summary>Live figures of a ballot; the result itself only when it may be shown (the stored one once closed).</summary>
     public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default)
     {
+        var stamp = cache.WriteStamp(ballot.Id);
         var stored = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync(ct);
         var participants = await db.Participants.CountAsync(p => p.ForumId == ballot.ForumId, ct);
         BallotResult? result = null;
@@ -151,7 +152,7 @@ public sealed class LiveForum(
         }
         var results = new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
             stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), result);
-        cache.KeepResults(results);
+        cache.KeepResults(results, stamp);
         return results;
     }
 
