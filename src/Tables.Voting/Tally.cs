@@ -55,40 +55,23 @@ public static class Tally
         }
         var scale = TallyInput.ScaleOf(compiled);
         TallyInput.AssignUnits(compiled, scale);
-        var result = CountCompiled(validator, methodOptions, compiled, scale, methodOptions.Seed);
         var groups = compiled.Where(b => b.Group is not null).Select(b => b.Group!).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (groups.Length == 0)
-        {
-            return result;
-        }
         // Each group is counted alone, without a draw: the draw decides only the overall result.
-        var byGroup = groups.ToDictionary(g => g,
-            g => CountCompiled(validator, methodOptions, compiled.Where(b => b.Group == g).ToList(), scale, seed: null));
-        return new TallyResult
-        {
-            Method = result.Method,
-            Ballots = result.Ballots,
-            BlankBallots = result.BlankBallots,
-            CountedWeight = result.CountedWeight,
-            Winners = result.Winners,
-            Ranking = result.Ranking,
-            Scores = result.Scores,
-            Explanation = result.Explanation,
-            TieBreak = result.TieBreak,
-            Turnout = result.Turnout,
-            Majority = result.Majority,
-            ByGroup = byGroup,
-        };
+        var byGroup = groups.Length == 0
+            ? null
+            : groups.ToDictionary(g => g, g => CountCompiled(validator, methodOptions, compiled.Where(b => b.Group == g).ToList(), scale, seed: null, byGroup: null));
+        return CountCompiled(validator, methodOptions, compiled, scale, methodOptions.Seed, byGroup);
     }
 
     private static TallyResult CountCompiled(BallotValidator validator, MethodOptions methodOptions,
-        IReadOnlyList<CompiledBallot> compiled, int scale, string? seed)
+        IReadOnlyList<CompiledBallot> compiled, int scale, string? seed, IReadOnlyDictionary<string, TallyResult>? byGroup)
     {
         var tokens = validator.Options.ToArray();
         var input = TallyInput.Create(tokens, validator.Rules, compiled, scale);
         var ballots = compiled.Sum(b => b.Count);
         var blank = compiled.Where(b => b.IsBlank).Sum(b => b.Count);
-        var tieBreaker = new TieBreaker(input.TotalUnits == 0 ? null : seed, tokens);
+        // Nothing counted, nothing to order: no draw, but the seed given is still reported.
+        var tieBreaker = new TieBreaker(seed, tokens, canDraw: input.TotalUnits > 0);
         var outcome = validator.Method switch
         {
             VotingMethod.Plurality or VotingMethod.Approval or VotingMethod.Cumulative => ChoiceCount.Count(input),
@@ -126,7 +109,7 @@ public static class Tally
             Ranking = ranking.Select(g => (IReadOnlyList<string>)g.Select(i => tokens[i]).ToArray()).ToArray(),
             Scores = Enumerable.Range(0, input.N).ToDictionary(i => tokens[i], i => outcome.Scores[i]),
             Explanation = outcome.Explanation,
-            TieBreak = tieBreaker.Report() is var report && report.Seed != seed ? new TieBreakReport { Seed = seed } : report,
+            TieBreak = tieBreaker.Report(),
             Turnout = new TurnoutReport
             {
                 Ballots = ballots,
@@ -134,6 +117,7 @@ public static class Tally
                 QuorumMet = methodOptions.Quorum is { } q ? ballots >= q : null,
             },
             Majority = majority,
+            ByGroup = byGroup,
         };
     }
 }

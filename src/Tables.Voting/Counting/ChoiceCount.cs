@@ -1,20 +1,31 @@
 namespace Tables.Voting.Counting;
 
+/// <summary>What the rated methods add up.</summary>
+internal static class Marks
+{
+    /// <summary>Per option: the weighted sum of its values, and the weight of the ballots that marked it.</summary>
+    public static (long[] Sums, long[] MarkedBy) Sum(TallyInput input)
+    {
+        var sums = new long[input.N];
+        var markedBy = new long[input.N];
+        foreach (var ballot in input.Ballots)
+        {
+            for (var k = 0; k < ballot.Options.Length; k++)
+            {
+                sums[ballot.Options[k]] += ballot.Marks[k] * ballot.Units;
+                markedBy[ballot.Options[k]] += ballot.Units;
+            }
+        }
+        return (sums, markedBy);
+    }
+}
+
 /// <summary>Plurality, approval and cumulative: each option's votes, approvals or points, summed; most wins.</summary>
 internal static class ChoiceCount
 {
     public static MethodOutcome Count(TallyInput input)
     {
-        var votes = new long[input.N];
-        var supporters = new long[input.N];
-        foreach (var ballot in input.Ballots)
-        {
-            for (var k = 0; k < ballot.Options.Length; k++)
-            {
-                votes[ballot.Options[k]] += ballot.Marks[k] * ballot.Units;
-                supporters[ballot.Options[k]] += ballot.Units;
-            }
-        }
+        var (votes, supporters) = Marks.Sum(input);
         var rules = input.Rules;
         var explanation = new ChoiceExplanation
         {
@@ -34,16 +45,7 @@ internal static class ScoreCount
 {
     public static MethodOutcome Count(TallyInput input)
     {
-        var sums = new long[input.N];
-        var ratedBy = new long[input.N];
-        foreach (var ballot in input.Ballots)
-        {
-            for (var k = 0; k < ballot.Options.Length; k++)
-            {
-                sums[ballot.Options[k]] += ballot.Marks[k] * ballot.Units;
-                ratedBy[ballot.Options[k]] += ballot.Units;
-            }
-        }
+        var (sums, ratedBy) = Marks.Sum(input);
         var explanation = new ScoreExplanation
         {
             MaxScore = input.Rules.MaxValue ?? 0,

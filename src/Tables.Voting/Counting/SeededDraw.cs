@@ -70,9 +70,9 @@ public sealed class SeededDraw
 }
 
 /// <summary>One count's draws: made in the order the count needs them, and recorded for the result.</summary>
-internal sealed class TieBreaker(string? seed, IReadOnlyList<string> options)
+internal sealed class TieBreaker(string? seed, IReadOnlyList<string> options, bool canDraw = true)
 {
-    private readonly SeededDraw? _draw = seed is null ? null : new SeededDraw(seed);
+    private readonly SeededDraw? _draw = seed is null || !canDraw ? null : new SeededDraw(seed);
     private readonly List<TieDraw> _draws = [];
 
     public bool CanDraw => _draw is not null;
