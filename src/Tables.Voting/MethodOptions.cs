@@ -90,6 +90,18 @@ public sealed record MethodOptions
         return options;
     }
 
+    /// <summary>The options that are set, as <see cref="Parse"/> reads them back (names of <see cref="ParameterNames"/>, invariant).</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToParameters()
+    {
+        var values = new (string Name, object? Value)[]
+        {
+            ("maxChoices", MaxChoices), ("maxPoints", MaxPoints), ("maxPerOption", MaxPerOption), ("maxScore", MaxScore),
+            ("seed", Seed), ("quorum", Quorum), ("majority", Majority),
+        };
+        return values.Where(v => v.Value is not null)
+            .Select(v => KeyValuePair.Create(v.Name, Convert.ToString(v.Value, CultureInfo.InvariantCulture)!));
+    }
+
     private static int? Integer(string name, string value, List<VotingError> errors)
     {
         if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))

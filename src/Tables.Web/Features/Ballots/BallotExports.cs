@@ -47,26 +47,10 @@ public static class BallotExports
     }
 
     /// <summary>The query string that re-counts the export with the same method, options and seed.</summary>
-    public static string RecountQuery(Ballot ballot)
-    {
-        var s = ballot.Settings;
-        var parts = new List<string> { "method=" + ballot.Method };
-        void Add(string name, object? value)
-        {
-            if (value is not null)
-            {
-                parts.Add(name + "=" + Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!));
-            }
-        }
-        Add("maxChoices", s.MaxChoices);
-        Add("maxPoints", s.MaxPoints);
-        Add("maxPerOption", s.MaxPerOption);
-        Add("maxScore", s.MaxScore);
-        Add("quorum", s.Quorum);
-        Add("majority", s.Majority);
-        Add("seed", ballot.Seed);
-        return string.Join('&', parts);
-    }
+    public static string RecountQuery(Ballot ballot) =>
+        string.Join('&', VotingBallotCounter.Options(ballot, ballot.Seed).ToParameters()
+            .Prepend(KeyValuePair.Create("method", ballot.Method))
+            .Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
 
     /// <summary>Identical ballots as one counted line each, most frequent first, then in ordinal text order.</summary>
     public static List<Voting.Ballot> Aggregate(IEnumerable<Voting.Ballot> ballots) =>
