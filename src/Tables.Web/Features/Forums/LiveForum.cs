@@ -138,13 +138,17 @@ public sealed class LiveForum(
         ballot.Status == BallotStatus.Open && cache.Results(ballot.Id) is { } recent ? recent : await ResultsAsync(ballot, ct);
 
     /// <summary>Live figures of a ballot; the result itself only when it may be shown (the stored one once closed).</summary>
-    public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default)
+    /// <param name="facilitation">
+    /// The facilitation's view: the provisional count of an open ballot even while the room may not see it. Never kept
+    /// for the room.
+    /// </param>
+    public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default, bool facilitation = false)
     {
         var stamp = cache.WriteStamp(ballot.Id);
         var stored = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync(ct);
         var participants = await db.Participants.CountAsync(p => p.ForumId == ballot.ForumId, ct);
         BallotResult? result = null;
-        if (ballot.ResultsVisible)
+        if (ballot.ResultsVisible || (facilitation && ballot.Status == BallotStatus.Open))
         {
             result = ballot.ResultJson is not null
                 ? System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, ResultJson.Options)
@@ -152,7 +156,10 @@ public sealed class LiveForum(
         }
         var results = new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
             stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), result);
-        cache.KeepResults(results, stamp);
+        if (!facilitation)
+        {
+            cache.KeepResults(results, stamp);
+        }
         return results;
     }
 
