@@ -72,9 +72,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}…");
         await Parallel.ForAsync(0, n, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
-            var phone = new HubConnectionBuilder()
-                .WithUrl(new Uri(url, "/hubs/forum"), o => { o.SkipNegotiation = true; o.Transports = HttpTransportType.WebSockets; })
-                .Build();
+            var phone = Staff.Connect(url);
             phone.On<BallotResults>(nameof(IForumClient.ResultsChanged), r =>
             {
                 var at = Stopwatch.GetTimestamp();

@@ -50,10 +50,16 @@ public sealed partial class Staff(Uri url) : IDisposable
         return (forum, ballot);
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder()
+    public HubConnection Hub() => Connect(url, CookieHeader);
+
+    /// <summary>A forum hub connection over WebSockets, as a phone (no cookie) or as signed-in staff.</summary>
+    public static HubConnection Connect(Uri url, string? cookie = null) => new HubConnectionBuilder()
         .WithUrl(new Uri(url, "/hubs/forum"), o =>
         {
-            o.Headers["Cookie"] = CookieHeader;
+            if (cookie is not null)
+            {
+                o.Headers["Cookie"] = cookie;
+            }
             o.SkipNegotiation = true;
             o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
         })

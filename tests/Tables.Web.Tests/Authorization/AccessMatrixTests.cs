@@ -27,7 +27,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
     [Fact]
     public void Every_endpoint_is_in_the_matrix_and_every_row_is_an_endpoint()
     {
-        var matrix = Matrix.Load();
+        var matrix = AccessMatrix.Load();
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Methods: string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []), Route: e.RoutePattern.RawText ?? ""))
             .Where(e => !matrix.IsInfrastructure(e.Route))
@@ -43,17 +43,17 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
     {
         var methods = typeof(ForumHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
             .Select(m => m.Name).ToHashSet();
-        var listed = Matrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint).ToHashSet();
+        var listed = AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint).ToHashSet();
         Assert.True(methods.SetEquals(listed), $"hub methods {string.Join(", ", methods)} vs matrix {string.Join(", ", listed)}");
     }
 
-    public static TheoryData<string> RowNames() => [.. Matrix.Load().Rows.Select(r => $"{r.Kind} {r.Endpoint}")];
+    public static TheoryData<string> RowNames() => [.. AccessMatrix.Load().Rows.Select(r => $"{r.Kind} {r.Endpoint}")];
 
     [Theory]
     [MemberData(nameof(RowNames))]
     public async Task Each_role_gets_what_the_matrix_says(string row)
     {
-        var entry = Matrix.Load().Rows.Single(r => $"{r.Kind} {r.Endpoint}" == row);
+        var entry = AccessMatrix.Load().Rows.Single(r => $"{r.Kind} {r.Endpoint}" == row);
         var leaks = new List<string>();
         for (var i = 0; i < Roles.Length; i++)
         {
@@ -69,38 +69,6 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             }
         }
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
-    }
-
-    internal sealed record Row(string Kind, string Endpoint, string Path, string Body, string Answers);
-
-    private sealed class Matrix
-    {
-        public List<Row> Rows { get; } = [];
-        private readonly List<string> _infrastructure = [];
-
-        public static Matrix Load()
-        {
-            var matrix = new Matrix();
-            foreach (var raw in File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Authorization", "access-matrix.txt")))
-            {
-                var line = raw.Trim();
-                if (line.Length == 0 || line.StartsWith('#'))
-                {
-                    continue;
-                }
-                var cells = line.Split('|').Select(c => c.Trim()).ToArray();
-                if (cells[0] == "infra")
-                {
-                    matrix._infrastructure.AddRange(cells[1..]);
-                    continue;
-                }
-                matrix.Rows.Add(new Row(cells[0], cells[1], cells[2], cells[3], cells[4].Replace(" ", "", StringComparison.Ordinal)));
-            }
-            return matrix;
-        }
-
-        public bool IsInfrastructure(string route) =>
-            _infrastructure.Any(p => p == "static" ? !route.StartsWith('/') && !route.StartsWith('{') : route == p || (p.EndsWith('/') || p.StartsWith("/_")) && route.StartsWith(p, StringComparison.Ordinal) || route.StartsWith(p + "/", StringComparison.Ordinal));
     }
 
     /// <summary>The app with a second (private) table, a live forum with ideas and ballots, and a client per role.</summary>
@@ -211,7 +179,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             return text;
         }
 
-        internal async Task<bool> CallHttpAsync(string role, Row row)
+        internal async Task<bool> CallHttpAsync(string role, AccessMatrix.Row row)
         {
             var method = row.Endpoint.Split(' ')[0].Split(',')[0];
             using var request = new HttpRequestMessage(new HttpMethod(method), await FillAsync(row.Path));
@@ -233,7 +201,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             return response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
         }
 
-        internal async Task<bool> CallHubAsync(string role, Row row)
+        internal async Task<bool> CallHubAsync(string role, AccessMatrix.Row row)
         {
             using var args = JsonDocument.Parse(await FillAsync(row.Body));
             var values = args.RootElement.EnumerateArray().Select(a => (object?)(a.ValueKind switch

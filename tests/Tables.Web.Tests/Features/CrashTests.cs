@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
@@ -50,7 +49,7 @@ public sealed class CrashTests
             var connections = new HubConnection[Phones];
             await Parallel.ForAsync(0, Phones, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (i, token) =>
             {
-                connections[i] = Phone(first.Url);
+                connections[i] = Staff.Connect(first.Url);
                 await connections[i].StartAsync(token);
                 var joined = await connections[i].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token);
                 tokens[i] = joined.Token;
@@ -109,7 +108,7 @@ public sealed class CrashTests
             var resumed = new ConcurrentBag<(int Phone, VoteContent? Mine)>();
             await Parallel.ForAsync(0, Phones, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (i, token) =>
             {
-                await using var phone = Phone(second.Url);
+                await using var phone = Staff.Connect(second.Url);
                 await phone.StartAsync(token);
                 var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, tokens[i], null, null), token);
                 Assert.Equal(participantIds[i], joined.ParticipantId);
@@ -149,10 +148,6 @@ public sealed class CrashTests
             }
         }
     }
-
-    private static HubConnection Phone(Uri url) => new HubConnectionBuilder()
-        .WithUrl(new Uri(url, "/hubs/forum"), o => { o.SkipNegotiation = true; o.Transports = HttpTransportType.WebSockets; })
-        .Build();
 
     /// <summary>Phone i approves 1 to 6 options, a different set for different phones.</summary>
     private static Dictionary<string, int> Choice(int i) =>

@@ -18,6 +18,8 @@ using Tables.Web.Features.Forums;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
 
+using Tables.Web.Tests.Authorization;
+
 namespace Tables.Web.Tests.Fuzzing;
 
 /// <summary>
@@ -142,7 +144,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
     // ------------------------------------------------------------------ REST
 
-    public static TheoryData<string> ApiRows() => [.. MatrixRow.Load().Where(r => r.Kind == "api").Select(r => r.Endpoint)];
+    public static TheoryData<string> ApiRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind == "api").Select(r => r.Endpoint)];
 
     public sealed record HttpCase(string Method, string Path, string? Body, string? ContentType)
     {
@@ -153,7 +155,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     [MemberData(nameof(ApiRows))]
     public async Task Random_requests_never_fail_on_the_server_and_refusals_write_nothing(string endpoint)
     {
-        var row = MatrixRow.Load().Single(r => r.Kind == "api" && r.Endpoint == endpoint);
+        var row = AccessMatrix.Load().Rows.Single(r => r.Kind == "api" && r.Endpoint == endpoint);
         var errorsBefore = app.Errors.Count;
         using var client = await app.SignedInAsync(TablesAppFactory.Coordinator);
 
@@ -202,7 +204,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     }
 
     /// <summary>Requests for one matrix row: its path with ids of the other table or unknown ones, generated bodies and content types.</summary>
-    private Gen<HttpCase> HttpCases(MatrixRow row)
+    private Gen<HttpCase> HttpCases(AccessMatrix.Row row)
     {
         var method = row.Endpoint.Split(' ')[0].Split(',')[0];
         var ids = app.OtherTableIds;
@@ -260,7 +262,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
     // ------------------------------------------------------------------ hub
 
-    public static TheoryData<string> HubRows() => [.. MatrixRow.Load().Where(r => r.Kind == "hub").Select(r => r.Endpoint)];
+    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint)];
 
     private static readonly string[] HubRoles = ["anon", "participant", "staff"];
 
@@ -273,7 +275,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     [MemberData(nameof(HubRows))]
     public async Task Random_hub_arguments_get_a_hub_exception_with_a_message_and_write_nothing(string method)
     {
-        var row = MatrixRow.Load().Single(r => r.Kind == "hub" && r.Endpoint == method);
+        var row = AccessMatrix.Load().Rows.Single(r => r.Kind == "hub" && r.Endpoint == method);
         var errorsBefore = app.Errors.Count;
         var ids = app.HubIds;
         using var example = JsonDocument.Parse(app.FillKnown(row.Body));
@@ -369,18 +371,6 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     }
 
     // ------------------------------------------------------------------ the app
-
-    internal sealed record MatrixRow(string Kind, string Endpoint, string Path, string Body)
-    {
-        public static List<MatrixRow> Load() =>
-        [
-            .. File.ReadAllLines(System.IO.Path.Combine(AppContext.BaseDirectory, "Authorization", "access-matrix.txt"))
-                .Select(l => l.Trim())
-                .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("infra", StringComparison.Ordinal))
-                .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
-                .Select(c => new MatrixRow(c[0], c[1], c[2], c[3])),
-        ];
-    }
 
     /// <summary>Records every Error and Critical entry of the app's log.</summary>
     public sealed class ErrorLog : ILoggerProvider
