@@ -12,11 +12,16 @@ namespace Tables.Web.Features.Ballots;
 /// </summary>
 public sealed class VotingBallotCounter : IBallotCounter
 {
+    // Every vote is checked: the validator of a ballot (its options and limits) is built once per version of the ballot.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Id, Guid Version), BallotValidator> _validators = new();
+
     public string? Validate(Ballot ballot, VoteContent content)
     {
         try
         {
-            var validator = new BallotValidator(VotingMethods.Parse(ballot.Method), Options(ballot, seed: null), Tokens(ballot));
+            var validator = ballot.Id == 0
+                ? Validator(ballot)
+                : _validators.GetOrAdd((ballot.Id, ballot.Version), _ => Validator(ballot));
             return validator.Validate(ToVoting(content, group: null))?.Format(CultureInfo.CurrentUICulture);
         }
         catch (VotingException e)
@@ -24,6 +29,9 @@ public sealed class VotingBallotCounter : IBallotCounter
             return e.Error.Format(CultureInfo.CurrentUICulture);
         }
     }
+
+    private static BallotValidator Validator(Ballot ballot) =>
+        new(VotingMethods.Parse(ballot.Method), Options(ballot, seed: null), Tokens(ballot));
 
     public BallotResult Count(Ballot ballot, IReadOnlyList<Vote> votes, long seed, bool final)
     {
