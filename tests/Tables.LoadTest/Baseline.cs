@@ -1,71 +1,107 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
 
 namespace Tables.LoadTest;
 
+/// <summary>Figures of the bare hub: fan-out (ack → update on every client) and delivery (first → last client of one update).</summary>
+public sealed record BaselineReport(double FanoutP95Ms, double DeliveryP95Ms);
+
 /// <summary>
-/// The floor to compare with: a bare SignalR hub on Kestrel (127.0.0.1) that acknowledges a message and broadcasts a
-/// result-sized payload to every connection at once, no database, no coalescing. Fan-out is measured the same way:
-/// from the ack to the broadcast reaching every client.
+/// The floor to compare with: a bare SignalR hub on Kestrel (127.0.0.1) doing the same job under the same rules, and
+/// nothing else. The same number of clients join a group; each sends the same ballot messages at the same moments
+/// (<see cref="VoteRounds"/>); the hub acknowledges at once (no validation, no database) and, on the same update
+/// interval the forum uses (updates are coalesced: at most ~4–5 a second per ballot, issue #5), broadcasts the same
+/// <see cref="BallotResults"/> the phones received from the app. What remains between the app's figures and these is
+/// what the app itself costs: checking and storing ballots, counting, reading figures.
 /// </summary>
 public static class Baseline
 {
-    public static async Task<double> FanOutP95Async(int clients, TextWriter log, CancellationToken ct)
+    public static async Task<BaselineReport> RunAsync(int clients, double spreadSeconds, TimeSpan interval, BallotResults update, TextWriter log, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton(new BareRoom(update));
+        builder.Services.AddHostedService(sp => new BareBroadcaster(sp.GetRequiredService<BareRoom>(), sp.GetRequiredService<IHubContext<BareHub>>(), interval));
         await using var app = builder.Build();
         app.MapHub<BareHub>("/bare");
         await app.StartAsync(ct);
         var url = new Uri(app.Urls.First());
 
-        var received = new ConcurrentQueue<(int Client, int Round, long At)>();
-        var counts = new int[20];
-        var complete = Enumerable.Range(0, 20).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var receipts = new Receipts(clients);
         var connections = new HubConnection[clients];
         await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
-            var c = new HubConnectionBuilder().WithUrl(new Uri(url, "/bare"), o => { o.SkipNegotiation = true; o.Transports = HttpTransportType.WebSockets; }).Build();
-            c.On<int, string>("Results", (round, _) =>
-            {
-                received.Enqueue((i, round, Stopwatch.GetTimestamp()));
-                if (Interlocked.Increment(ref counts[round]) == clients)
-                {
-                    complete[round].TrySetResult();
-                }
-            });
+            var c = Staff.Connect(url, hub: "/bare");
+            c.On<BallotResults>(nameof(IForumClient.ResultsChanged), r => receipts.Received(i, r.Version));
             await c.StartAsync(token);
+            await c.InvokeAsync("Join", token);
             connections[i] = c;
         });
-        var latencies = new List<double>();
-        var payload = new string('x', 600);
-        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        for (var round = 0; round < 20; round++)
+        await VoteRounds.RunAsync(clients, spreadSeconds, TextWriter.Null, async (i, round) =>
         {
-            await pace.WaitForNextTickAsync(ct);
-            await connections[round % clients].InvokeAsync("Vote", round, payload, ct);
-            var acked = Stopwatch.GetTimestamp();
-            await complete[round].Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
-            latencies.Add(Stopwatch.GetElapsedTime(acked, received.Where(r => r.Round == round).Max(r => r.At)).TotalMilliseconds);
-        }
+            var start = Stopwatch.GetTimestamp();
+            await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
+            receipts.Acked(start);
+        }, ct);
+        var missing = await receipts.MissingFinalUpdateAsync(TimeSpan.FromSeconds(30), ct);
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         await app.StopAsync(ct);
-        var p95 = Percentiles.Of(latencies, 95);
-        log.WriteLine($"baseline (bare hub, {clients} connections): fan-out p95 {p95} ms");
-        return p95;
+        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95));
+        log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms"
+            + (missing > 0 ? $"; {missing} clients missed the last update" : ""));
+        return report;
     }
 
-    private sealed class BareHub : Hub
+    private sealed class BareHub(BareRoom room) : Hub
     {
-        public async Task Vote(int round, string payload) => await Clients.All.SendAsync("Results", round, payload);
+        public Task Join() => Groups.AddToGroupAsync(Context.ConnectionId, "room");
+
+        public CastAck Cast(CastRequest request)
+        {
+            room.Count();
+            return new CastAck(request.BallotId, VoteOutcome.Stored, request.ClientMessageId);
+        }
+    }
+
+    /// <summary>The ballot's figures: a count and a flag saying they changed since the last update.</summary>
+    private sealed class BareRoom(BallotResults update)
+    {
+        private int _cast;
+        private int _changed;
+        private long _version = update.Version;
+
+        public void Count()
+        {
+            Interlocked.Increment(ref _cast);
+            Volatile.Write(ref _changed, 1);
+        }
+
+        public BallotResults? TakeUpdate() =>
+            Interlocked.Exchange(ref _changed, 0) == 1 ? update with { Version = Interlocked.Increment(ref _version), Cast = Volatile.Read(ref _cast) } : null;
+    }
+
+    private sealed class BareBroadcaster(BareRoom room, IHubContext<BareHub> hub, TimeSpan interval) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(interval);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (room.TakeUpdate() is { } results)
+                {
+                    await hub.Clients.Group("room").SendAsync(nameof(IForumClient.ResultsChanged), results, stoppingToken);
+                }
+            }
+        }
     }
 }

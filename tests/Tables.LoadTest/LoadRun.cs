@@ -9,7 +9,8 @@ namespace Tables.LoadTest;
 
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
 public sealed record LoadReport(int Participants, double SpreadSeconds, int Acked, int Lost, int Errors, double JoinP95Ms, double AckP50Ms, double AckP95Ms, double AckP99Ms,
-    double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds, double DeliveryP95Ms = double.NaN)
+    double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds, double DeliveryP95Ms = double.NaN,
+    double BaselineDeliveryP95Ms = double.NaN, double IntervalMs = double.NaN)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new()
     {
@@ -24,7 +25,14 @@ public sealed record LoadReport(int Participants, double SpreadSeconds, int Acke
         baselineFanoutP95Ms = BaselineFanoutP95Ms, bytesPerConnection = BytesPerConnection,
         spreadSeconds = SpreadSeconds, fanoutP50Ms = FanoutP50Ms, fanoutP99Ms = FanoutP99Ms, joinP95Ms = JoinP95Ms,
         serverCpuSeconds = ServerCpuSeconds, wallSeconds = WallSeconds, deliveryP95Ms = DeliveryP95Ms,
+        baselineDeliveryP95Ms = BaselineDeliveryP95Ms, fanoutRatio = FanoutRatio, deliveryRatio = DeliveryRatio, intervalMs = IntervalMs,
     }, Json);
+
+    /// <summary>Fan-out p95 of the app over the bare hub's (same ballots, same interval, same update).</summary>
+    public double FanoutRatio => Math.Round(FanoutP95Ms / BaselineFanoutP95Ms, 2);
+
+    /// <summary>Delivery p95 (first → last phone of one update) of the app over the bare hub's.</summary>
+    public double DeliveryRatio => Math.Round(DeliveryP95Ms / BaselineDeliveryP95Ms, 2);
 }
 
 /// <summary>
@@ -55,29 +63,21 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
         var n = options.Participants;
         var phones = new HubConnection[n];
-        var received = new ConcurrentQueue<(int Phone, long Version, int Cast, long At)>();
+        var receipts = new Receipts(n);
+        BallotResults? lastUpdate = null;
         var joins = new ConcurrentBag<double>();
         var errors = 0;
-        // Set once every ballot is acknowledged: then each phone must get an update sent after that moment.
-        var mark = long.MaxValue;
-        var reachedAfterMark = new ConcurrentDictionary<int, byte>();
-        var allReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Seen(int phone, long at)
-        {
-            if (at > Volatile.Read(ref mark) && reachedAfterMark.TryAdd(phone, 0) && reachedAfterMark.Count == n)
-            {
-                allReached.TrySetResult();
-            }
-        }
         log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}…");
         await Parallel.ForAsync(0, n, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
             var phone = Staff.Connect(url);
             phone.On<BallotResults>(nameof(IForumClient.ResultsChanged), r =>
             {
-                var at = Stopwatch.GetTimestamp();
-                received.Enqueue((i, r.Version, r.Cast, at));
-                Seen(i, at);
+                receipts.Received(i, r.Version);
+                if (i == 0)
+                {
+                    lastUpdate = r;
+                }
             });
             var start = Stopwatch.GetTimestamp();
             try
@@ -97,53 +97,31 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var bytesPerConnection = serverBytes is null ? 0 : Math.Max(0, (serverBytes() - bytes0) / n);
         log.WriteLine($"joined: p95 {Percentiles.Of([.. joins], 95)} ms; server +{bytesPerConnection} bytes per connection");
 
-        // Everyone votes (at seeded random moments over the spread window, or all at once), then everyone changes their ballot once.
-        var acks = new ConcurrentBag<(double Ms, long At)>();
         var finalVotes = new VoteContent?[n];
-        var arrivals = new Random(20260319);
-        for (var round = 0; round < 2; round++)
+        await VoteRounds.RunAsync(n, options.SpreadSeconds, log, async (i, round) =>
         {
-            var offsets = Enumerable.Range(0, n).Select(_ => TimeSpan.FromSeconds(arrivals.NextDouble() * options.SpreadSeconds)).ToArray();
-            log.WriteLine($"round {round + 1}: {n} ballots over {options.SpreadSeconds} s");
-            await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+            var content = Choice(i, round);
+            var start = Stopwatch.GetTimestamp();
+            try
             {
-                if (offsets[i] > TimeSpan.Zero)
+                var ack = await phones[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
+                receipts.Acked(start);
+                if (ack.Outcome == VoteOutcome.Stored)
                 {
-                    await Task.Delay(offsets[i], ct);
+                    finalVotes[i] = content;
                 }
-                var content = Choice(i, round);
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    var ack = await phones[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
-                    var at = Stopwatch.GetTimestamp();
-                    acks.Add((Stopwatch.GetElapsedTime(start, at).TotalMilliseconds, at));
-                    if (ack.Outcome == VoteOutcome.Stored)
-                    {
-                        finalVotes[i] = content;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Interlocked.Increment(ref errors);
-                    log.WriteLine($"vote {i}: {e.Message}");
-                }
-            }));
-        }
-        Volatile.Write(ref mark, acks.Max(a => a.At));
-        foreach (var r in received)
-        {
-            Seen(r.Phone, r.At);
-        }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Interlocked.Increment(ref errors);
+                log.WriteLine($"vote {i}: {e.Message}");
+            }
+        }, ct);
         // The last update (sent after the last ack) must reach every phone.
-        try
+        if (await receipts.MissingFinalUpdateAsync(TimeSpan.FromSeconds(30), ct) is var missing and > 0)
         {
-            await allReached.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        }
-        catch (TimeoutException)
-        {
-            errors += n - reachedAfterMark.Count;
-            log.WriteLine($"{n - reachedAfterMark.Count} phones never got the final results");
+            errors += missing;
+            log.WriteLine($"{missing} phones never got the final results");
         }
 
         var result = await facilitator.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
@@ -151,53 +129,23 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var lost = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
         var acked = finalVotes.Count(v => v is not null);
 
-        var fanout = FanOut([.. received], [.. acks.Select(a => a.At)], n);
-        var delivery = Delivery([.. received], n);
         var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpu0;
         await Task.WhenAll(phones.Where(p => p is not null).Select(p => p.DisposeAsync().AsTask()));
 
-        var baseline = options.Baseline ? await Baseline.FanOutP95Async(n, log, ct) : double.NaN;
-        var ackMs = acks.Select(a => a.Ms).ToList();
+        var baseline = options.Baseline && lastUpdate is not null
+            ? await Baseline.RunAsync(n, options.SpreadSeconds, options.Interval, lastUpdate, log, ct)
+            : new BaselineReport(double.NaN, double.NaN);
+        var ackMs = receipts.AckMs;
+        var fanout = receipts.FanOut();
         return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
-            Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1), Percentiles.Of(delivery, 95));
+            Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
+            Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds);
     }
 
     /// <summary>Phone i approves 1 to 6 options; the second round is another choice.</summary>
-    private static VoteContent Choice(int i, int round)
+    internal static VoteContent Choice(int i, int round)
     {
         var count = 1 + (i + round) % 6;
         return new VoteContent { Values = Enumerable.Range(0, count).Select(k => ForumConsole.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
-    }
-
-    /// <summary>
-    /// For each update that reached every phone: from the first phone receiving it to the last — the delivery part of
-    /// fan-out, without the coalescing wait (comparable with the bare-hub baseline).
-    /// </summary>
-    internal static List<double> Delivery(IReadOnlyList<(int Phone, long Version, int Cast, long At)> received, int phones) =>
-        received.GroupBy(r => r.Version)
-            .Where(g => g.Select(r => r.Phone).Distinct().Count() == phones)
-            .Select(g => Stopwatch.GetElapsedTime(g.Min(r => r.At), g.Max(r => r.At)).TotalMilliseconds)
-            .ToList();
-
-    /// <summary>For each ack: time until the first update received after it has reached every phone.</summary>
-    internal static List<double> FanOut(IReadOnlyList<(int Phone, long Version, int Cast, long At)> received, IReadOnlyList<long> ackTimes, int phones)
-    {
-        var updates = received.GroupBy(r => r.Version)
-            .Select(g => (First: g.Min(r => r.At), Last: g.Max(r => r.At), Phones: g.Select(r => r.Phone).Distinct().Count()))
-            .Where(u => u.Phones == phones)
-            .OrderBy(u => u.First)
-            .ToArray();
-        var firsts = updates.Select(u => u.First).ToArray();
-        var latencies = new List<double>(ackTimes.Count);
-        foreach (var ack in ackTimes)
-        {
-            var index = Array.BinarySearch(firsts, ack);
-            index = index < 0 ? ~index : index;
-            if (index < updates.Length)
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(ack, updates[index].Last).TotalMilliseconds);
-            }
-        }
-        return latencies;
     }
 }

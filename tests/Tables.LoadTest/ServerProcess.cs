@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace Tables.LoadTest;
 
-/// <summary>How to start the server: which build, whether to build it first, which data directory and whether to delete it at the end.</summary>
-public sealed record ServerStart(string Configuration = "Release", bool Build = true, string? DataDirectory = null, bool DeleteData = true);
+/// <summary>
+/// How to start the server: which build, whether to build it first, which data directory and whether to delete it at
+/// the end, and settings to give it (configuration keys in environment form, e.g. <c>Forums__UpdateIntervalMs</c>).
+/// </summary>
+public sealed record ServerStart(string Configuration = "Release", bool Build = true, string? DataDirectory = null, bool DeleteData = true,
+    IReadOnlyDictionary<string, string>? Settings = null);
 
 /// <summary>The real app (Release by default) as a separate process on a free 127.0.0.1 port, with its own data directory.</summary>
 public sealed partial class ServerProcess : IAsyncDisposable
@@ -49,6 +53,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["Samples__Load"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in how.Settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>

@@ -52,9 +52,9 @@ public sealed partial class Staff(Uri url) : IDisposable
 
     public HubConnection Hub() => Connect(url, CookieHeader);
 
-    /// <summary>A forum hub connection over WebSockets, as a phone (no cookie) or as signed-in staff.</summary>
-    public static HubConnection Connect(Uri url, string? cookie = null) => new HubConnectionBuilder()
-        .WithUrl(new Uri(url, "/hubs/forum"), o =>
+    /// <summary>A forum hub connection over WebSockets, as a phone (no cookie) or as signed-in staff (or to another hub path).</summary>
+    public static HubConnection Connect(Uri url, string? cookie = null, string hub = "/hubs/forum") => new HubConnectionBuilder()
+        .WithUrl(new Uri(url, hub), o =>
         {
             if (cookie is not null)
             {
