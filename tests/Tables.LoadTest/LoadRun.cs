@@ -73,7 +73,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             var phone = Staff.Connect(url);
             phone.On<BallotResults>(nameof(IForumClient.ResultsChanged), r =>
             {
-                receipts.Received(i, r.Version);
+                receipts.Received(i, r);
                 if (i == 0)
                 {
                     lastUpdate = r;
@@ -117,15 +117,15 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 log.WriteLine($"vote {i}: {e.Message}");
             }
         }, ct);
-        // The last update (sent after the last ack) must reach every phone.
-        if (await receipts.MissingFinalUpdateAsync(TimeSpan.FromSeconds(30), ct) is var missing and > 0)
+        // Every phone must end up showing the figures with every acknowledged ballot in them.
+        var expected = finalVotes.OfType<VoteContent>().SelectMany(v => v.Values!.Keys).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        if (await receipts.MissingFinalUpdateAsync(r => Shows(r.Result, expected), TimeSpan.FromSeconds(30), ct) is var missing and > 0)
         {
             errors += missing;
             log.WriteLine($"{missing} phones never got the final results");
         }
 
         var result = await facilitator.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
-        var expected = finalVotes.OfType<VoteContent>().SelectMany(v => v.Values!.Keys).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         var lost = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
         var acked = finalVotes.Count(v => v is not null);
 
@@ -141,6 +141,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
             Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds);
     }
+
+    /// <summary>True when the result shows exactly the expected approvals of every option.</summary>
+    private static bool Shows(BallotResult? result, Dictionary<string, int> expected) =>
+        result is not null && result.Scores.All(s => (int)s.Value == expected.GetValueOrDefault(s.Key)) && expected.Keys.All(result.Scores.ContainsKey);
 
     /// <summary>Phone i approves 1 to 6 options; the second round is another choice.</summary>
     internal static VoteContent Choice(int i, int round)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Tables.Web.Features.Forums;
 
 namespace Tables.LoadTest;
 
@@ -11,18 +12,19 @@ public sealed class Receipts(int phones)
 {
     private readonly ConcurrentQueue<(int Phone, long Version, long At)> _received = new();
     private readonly ConcurrentBag<(double Ms, long At)> _acks = new();
-    private readonly ConcurrentDictionary<int, byte> _reachedAfterMark = new();
-    private readonly TaskCompletionSource _allReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _mark = long.MaxValue;
+    private readonly BallotResults?[] _last = new BallotResults?[phones];
+    private readonly ConcurrentDictionary<int, byte> _final = new();
+    private readonly TaskCompletionSource _allFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Func<BallotResults, bool>? _isFinal;
 
     public IReadOnlyList<double> AckMs => [.. _acks.Select(a => a.Ms)];
 
-    /// <summary>Phone <paramref name="phone"/> received update <paramref name="version"/> now.</summary>
-    public void Received(int phone, long version)
+    /// <summary>Phone <paramref name="phone"/> received <paramref name="update"/> now (SignalR calls a connection's handlers one at a time).</summary>
+    public void Received(int phone, BallotResults update)
     {
-        var at = Stopwatch.GetTimestamp();
-        _received.Enqueue((phone, version, at));
-        Seen(phone, at);
+        _received.Enqueue((phone, update.Version, Stopwatch.GetTimestamp()));
+        Volatile.Write(ref _last[phone], update);
+        Check(phone);
     }
 
     /// <summary>A ballot sent at <paramref name="start"/> was acknowledged now.</summary>
@@ -33,36 +35,35 @@ public sealed class Receipts(int phones)
     }
 
     /// <summary>
-    /// Once every ballot is acknowledged: waits until each phone got an update sent after the last ack (the result
-    /// with every ballot in it). Returns how many phones never got one.
+    /// Once every ballot is acknowledged: waits until each phone's latest update is the final one (the figures with
+    /// every acknowledged ballot in them, as <paramref name="isFinal"/> says). Returns how many phones never got it.
+    /// Judged by content, not by arrival time: the final update may reach a phone before the client has read the last
+    /// ack of another connection.
     /// </summary>
-    public async Task<int> MissingFinalUpdateAsync(TimeSpan timeout, CancellationToken ct)
+    public async Task<int> MissingFinalUpdateAsync(Func<BallotResults, bool> isFinal, TimeSpan timeout, CancellationToken ct)
     {
-        if (_acks.IsEmpty)
+        Volatile.Write(ref _isFinal, isFinal);
+        for (var phone = 0; phone < phones; phone++)
         {
-            return 0;
-        }
-        Volatile.Write(ref _mark, _acks.Max(a => a.At));
-        foreach (var r in _received)
-        {
-            Seen(r.Phone, r.At);
+            Check(phone);
         }
         try
         {
-            await _allReached.Task.WaitAsync(timeout, ct);
+            await _allFinal.Task.WaitAsync(timeout, ct);
             return 0;
         }
         catch (TimeoutException)
         {
-            return phones - _reachedAfterMark.Count;
+            return phones - _final.Count;
         }
     }
 
-    private void Seen(int phone, long at)
+    private void Check(int phone)
     {
-        if (at > Volatile.Read(ref _mark) && _reachedAfterMark.TryAdd(phone, 0) && _reachedAfterMark.Count == phones)
+        if (Volatile.Read(ref _isFinal) is { } isFinal && Volatile.Read(ref _last[phone]) is { } last && isFinal(last)
+            && _final.TryAdd(phone, 0) && _final.Count == phones)
         {
-            _allReached.TrySetResult();
+            _allFinal.TrySetResult();
         }
     }
 

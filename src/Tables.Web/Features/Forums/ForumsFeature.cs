@@ -24,11 +24,13 @@ public static class ForumsFeature
         services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();
-        services.AddScoped<IValidator<JoinRequest>, JoinRequestValidator>();
-        services.AddScoped<IValidator<IdeaRequest>, IdeaRequestValidator>();
-        services.AddScoped<IValidator<CastRequest>, CastRequestValidator>();
-        services.AddScoped<IValidator<ForumCreate>, ForumCreateValidator>();
-        services.AddScoped<IValidator<BallotSetup>, BallotSetupValidator>();
+        // Validators are singletons: FluentValidation builds a validator's rules (expression trees) in its constructor
+        // and a built validator is thread-safe. Scoped, the hub built five of them for every vote (docs/PERFORMANCE.md).
+        services.AddSingleton<IValidator<JoinRequest>, JoinRequestValidator>();
+        services.AddSingleton<IValidator<IdeaRequest>, IdeaRequestValidator>();
+        services.AddSingleton<IValidator<CastRequest>, CastRequestValidator>();
+        services.AddSingleton<IValidator<ForumCreate>, ForumCreateValidator>();
+        services.AddSingleton<IValidator<BallotSetup>, BallotSetupValidator>();
     }
 
     public static void MapForums(this WebApplication app)

@@ -41,6 +41,10 @@ public sealed class LiveCache
             return load();
         });
 
+    /// <summary>Keeps what the vote path needs of a participant who just joined, so their first ballot reads nothing.</summary>
+    public void KeepParticipant(ParticipantInfo participant) =>
+        _cache.Set(("participant", participant.Id), participant, new MemoryCacheEntryOptions { SlidingExpiration = ParticipantLifetime, Size = 1 });
+
     public Task<Ballot?> BallotAsync(int ballotId, Func<Task<Ballot?>> load) =>
         _cache.GetOrCreateAsync(("ballot", ballotId), e =>
         {

@@ -54,6 +54,7 @@ public sealed class LiveForum(
             await db.SaveChangesAsync(ct);
             broadcaster.MarkParticipants(forum.Id);
         }
+        cache.KeepParticipant(new LiveCache.ParticipantInfo(participant.Id, participant.ForumId, participant.Group));
         return new JoinResult(participant.Token, participant.Id, participant.DisplayName, participant.Group, await SnapshotAsync(forum.Id, participant.Id, ct));
     }
 

@@ -7,9 +7,9 @@ public static class MembersFeature
     public static void AddMembers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<MemberService>();
-        builder.Services.AddScoped<IValidator<OrganisationEdit>, OrganisationEditValidator>();
-        builder.Services.AddScoped<IValidator<MemberAdd>, MemberAddValidator>();
-        builder.Services.AddScoped<IValidator<MemberEdit>, MemberEditValidator>();
+        builder.Services.AddSingleton<IValidator<OrganisationEdit>, OrganisationEditValidator>();
+        builder.Services.AddSingleton<IValidator<MemberAdd>, MemberAddValidator>();
+        builder.Services.AddSingleton<IValidator<MemberEdit>, MemberEditValidator>();
     }
 
     public static void MapMembers(this WebApplication app) => app.MapMembersApi();

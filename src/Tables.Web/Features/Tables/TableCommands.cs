@@ -47,13 +47,18 @@ public class TableEditValidator : AbstractValidator<TableEdit>
 
 public sealed partial class TableCreateValidator : AbstractValidator<TableCreate>
 {
-    public TableCreateValidator(IStringLocalizer<UiText> text, TablesDbContext db)
+    /// <summary>A singleton like every validator; the slug check reads the database in a scope of its own.</summary>
+    public TableCreateValidator(IStringLocalizer<UiText> text, IServiceScopeFactory scopes)
     {
         Include(new TableEditValidator(text));
         RuleFor(t => t.Slug).Cascade(CascadeMode.Stop)
             .NotEmpty().MaximumLength(TableRules.SlugMax)
             .Matches(SlugPattern()).WithMessage(_ => text["Validation.Slug"])
-            .MustAsync(async (slug, ct) => !await db.Tables.AnyAsync(t => t.Slug == slug, ct)).WithMessage(_ => text["Validation.SlugTaken"])
+            .MustAsync(async (slug, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                return !await scope.ServiceProvider.GetRequiredService<TablesDbContext>().Tables.AnyAsync(t => t.Slug == slug, ct);
+            }).WithMessage(_ => text["Validation.SlugTaken"])
             .WithName(_ => text["Field.Slug"]);
     }
 

@@ -7,8 +7,8 @@ public static class TablesFeature
     public static void AddTables(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TableService>();
-        builder.Services.AddScoped<IValidator<TableEdit>, TableEditValidator>();
-        builder.Services.AddScoped<IValidator<TableCreate>, TableCreateValidator>();
+        builder.Services.AddSingleton<IValidator<TableEdit>, TableEditValidator>();
+        builder.Services.AddSingleton<IValidator<TableCreate>, TableCreateValidator>();
     }
 
     public static void MapTables(this WebApplication app) => app.MapTablesApi();
