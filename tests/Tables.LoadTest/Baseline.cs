@@ -11,8 +11,11 @@ using Tables.Web.Features.Forums;
 
 namespace Tables.LoadTest;
 
-/// <summary>Figures of the bare hub: fan-out (ack → update on every client) and delivery (first → last client of one update).</summary>
-public sealed record BaselineReport(double FanoutP95Ms, double DeliveryP95Ms);
+/// <summary>Figures of the bare hub: fan-out (ack → update on every client), delivery (first → last client of one update), ack.</summary>
+public sealed record BaselineReport(double FanoutP95Ms, double DeliveryP95Ms, double AckP95Ms)
+{
+    public static readonly BaselineReport None = new(double.NaN, double.NaN, double.NaN);
+}
 
 /// <summary>
 /// The floor to compare with: a bare SignalR hub on Kestrel (127.0.0.1) doing the same job under the same rules, and
@@ -57,8 +60,8 @@ public static class Baseline
         var missing = await receipts.MissingFinalUpdateAsync(r => r.Cast == clients * VoteRounds.Count, TimeSpan.FromSeconds(30), ct);
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         await app.StopAsync(ct);
-        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95));
-        log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms"
+        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95), Percentiles.Of(receipts.AckMs, 95));
+        log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms, ack p95 {report.AckP95Ms} ms"
             + (missing > 0 ? $"; {missing} clients missed the last update" : ""));
         return report;
     }
