@@ -11,10 +11,13 @@ using Tables.Web.Features.Forums;
 
 namespace Tables.LoadTest;
 
-/// <summary>Figures of the bare hub: fan-out (ack → update on every client), delivery (first → last client of one update), ack.</summary>
-public sealed record BaselineReport(double FanoutP95Ms, double DeliveryP95Ms, double AckP95Ms)
+/// <summary>
+/// Figures of the bare hub: fan-out (ack → update on every client), delivery (first → last client of one update), ack,
+/// and join (connect, then join the group).
+/// </summary>
+public sealed record BaselineReport(double FanoutP95Ms, double DeliveryP95Ms, double AckP95Ms, double JoinP95Ms)
 {
-    public static readonly BaselineReport None = new(double.NaN, double.NaN, double.NaN);
+    public static readonly BaselineReport None = new(double.NaN, double.NaN, double.NaN, double.NaN);
 }
 
 /// <summary>
@@ -42,12 +45,15 @@ public static class Baseline
 
         var receipts = new Receipts(clients);
         var connections = new HubConnection[clients];
+        var joins = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
             var c = Staff.Connect(url, hub: "/bare");
             c.On<BallotResults>(nameof(IForumClient.ResultsChanged), r => receipts.Received(i, r));
+            var start = Stopwatch.GetTimestamp();
             await c.StartAsync(token);
             await c.InvokeAsync("Join", token);
+            joins.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             connections[i] = c;
         });
         await VoteRounds.RunAsync(clients, spreadSeconds, TextWriter.Null, async (i, round) =>
@@ -60,8 +66,8 @@ public static class Baseline
         var missing = await receipts.MissingFinalUpdateAsync(r => r.Cast == clients * VoteRounds.Count, TimeSpan.FromSeconds(30), ct);
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         await app.StopAsync(ct);
-        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95), Percentiles.Of(receipts.AckMs, 95));
-        log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms, ack p95 {report.AckP95Ms} ms"
+        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95), Percentiles.Of(receipts.AckMs, 95), Percentiles.Of([.. joins], 95));
+        log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms, ack p95 {report.AckP95Ms} ms, join p95 {report.JoinP95Ms} ms"
             + (missing > 0 ? $"; {missing} clients missed the last update" : ""));
         return report;
     }

@@ -10,7 +10,7 @@ namespace Tables.LoadTest;
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
 public sealed record LoadReport(int Participants, double SpreadSeconds, int Acked, int Lost, int Errors, double JoinP95Ms, double AckP50Ms, double AckP95Ms, double AckP99Ms,
     double FanoutP50Ms, double FanoutP95Ms, double FanoutP99Ms, double BaselineFanoutP95Ms, long BytesPerConnection, double ServerCpuSeconds, double WallSeconds, double DeliveryP95Ms = double.NaN,
-    double BaselineDeliveryP95Ms = double.NaN, double IntervalMs = double.NaN, double BaselineAckP95Ms = double.NaN)
+    double BaselineDeliveryP95Ms = double.NaN, double IntervalMs = double.NaN, double BaselineAckP95Ms = double.NaN, double BaselineJoinP95Ms = double.NaN)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new()
     {
@@ -25,7 +25,7 @@ public sealed record LoadReport(int Participants, double SpreadSeconds, int Acke
         baselineFanoutP95Ms = BaselineFanoutP95Ms, bytesPerConnection = BytesPerConnection,
         spreadSeconds = SpreadSeconds, fanoutP50Ms = FanoutP50Ms, fanoutP99Ms = FanoutP99Ms, joinP95Ms = JoinP95Ms,
         serverCpuSeconds = ServerCpuSeconds, wallSeconds = WallSeconds, deliveryP95Ms = DeliveryP95Ms,
-        baselineDeliveryP95Ms = BaselineDeliveryP95Ms, fanoutRatio = FanoutRatio, deliveryRatio = DeliveryRatio, intervalMs = IntervalMs, baselineAckP95Ms = BaselineAckP95Ms,
+        baselineDeliveryP95Ms = BaselineDeliveryP95Ms, fanoutRatio = FanoutRatio, deliveryRatio = DeliveryRatio, intervalMs = IntervalMs, baselineAckP95Ms = BaselineAckP95Ms, baselineJoinP95Ms = BaselineJoinP95Ms,
     }, Json);
 
     /// <summary>Fan-out p95 of the app over the bare hub's (same ballots, same interval, same update).</summary>
@@ -139,7 +139,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var fanout = receipts.FanOut();
         return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
-            Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds, baseline.AckP95Ms);
+            Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds, baseline.AckP95Ms, baseline.JoinP95Ms);
     }
 
     /// <summary>True when the result shows exactly the expected approvals of every option.</summary>

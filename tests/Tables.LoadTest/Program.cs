@@ -23,7 +23,7 @@ public static class LoadTestProgram
             report = await new LoadRun(options, Console.Out).RunAsync(server.Url, server.ResidentBytes, server.CpuTime);
         }
         Console.WriteLine($"acked {report.Acked}/{report.Participants}, lost {report.Lost}, errors {report.Errors}");
-        Console.WriteLine($"join p95 {report.JoinP95Ms} ms; ack p50/p95/p99 {report.AckP50Ms}/{report.AckP95Ms}/{report.AckP99Ms} ms (bare hub p95 {report.BaselineAckP95Ms} ms)");
+        Console.WriteLine($"join p95 {report.JoinP95Ms} ms (bare hub {report.BaselineJoinP95Ms} ms); ack p50/p95/p99 {report.AckP50Ms}/{report.AckP95Ms}/{report.AckP99Ms} ms (bare hub p95 {report.BaselineAckP95Ms} ms)");
         Console.WriteLine($"fan-out p50/p95/p99 {report.FanoutP50Ms}/{report.FanoutP95Ms}/{report.FanoutP99Ms} ms (updates every {report.IntervalMs} ms; bare hub p95 {report.BaselineFanoutP95Ms} ms, × {report.FanoutRatio})");
         Console.WriteLine($"delivery p95 {report.DeliveryP95Ms} ms (bare hub {report.BaselineDeliveryP95Ms} ms, × {report.DeliveryRatio})");
         Console.WriteLine($"server: {report.BytesPerConnection} bytes per connection, {report.ServerCpuSeconds} s CPU; run {report.WallSeconds} s");

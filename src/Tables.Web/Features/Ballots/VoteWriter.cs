@@ -17,10 +17,13 @@ public enum VoteOutcome
 }
 
 /// <summary>
-/// The single writer of votes. Every cast, change and paper entry goes through one channel and is written in batches,
-/// one transaction per batch, so SQLite never sees competing writers; a vote is acknowledged only once its batch has
-/// committed. Closing a ballot goes through the same channel, so every vote acknowledged before the close is counted
-/// and every vote after it is refused.
+/// The single writer of a live forum. Every cast, change and paper entry — and the rows a whole room adds at once:
+/// participants joining, ideas — goes through one channel and is written in batches, one transaction per batch, so
+/// SQLite never sees competing writers; a vote is acknowledged only once its batch has committed. Closing a ballot goes
+/// through the same channel, so every vote acknowledged before the close is counted and every vote after it is refused.
+/// Competing writers are not only slower: Microsoft.Data.Sqlite answers a busy database by blocking the thread in
+/// 150 ms sleeps until the lock is free, which made 2,000 phones joining at once wait up to a second
+/// (docs/PERFORMANCE.md).
 /// </summary>
 public sealed partial class VoteWriter : BackgroundService
 {
@@ -48,6 +51,16 @@ public sealed partial class VoteWriter : BackgroundService
     }
 
     /// <summary>
+    /// Adds a new row (a participant, an idea) in the next batch; completes once it is committed, with its key set.
+    /// </summary>
+    public Task InsertAsync(object row)
+    {
+        var request = new InsertRequest(row);
+        _queue.Writer.TryWrite(request);
+        return request.Done.Task;
+    }
+
+    /// <summary>
     /// Runs <paramref name="close"/> in the writer's turn, after every vote queued before it: the closing step sees
     /// exactly the acknowledged votes. It receives a DbContext and must save its own changes.
     /// </summary>
@@ -60,14 +73,14 @@ public sealed partial class VoteWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<CastRequest>(MaxBatch);
+        var batch = new List<WriteRequest>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
             {
-                if (request is CastRequest cast)
+                if (request is CastRequest or InsertRequest)
                 {
-                    batch.Add(cast);
+                    batch.Add(request);
                     continue;
                 }
                 // A turn (closing a ballot) waits for the votes before it, then runs alone.
@@ -80,7 +93,7 @@ public sealed partial class VoteWriter : BackgroundService
         }
     }
 
-    private async Task WriteBatchAsync(List<CastRequest> batch)
+    private async Task WriteBatchAsync(List<WriteRequest> batch)
     {
         if (batch.Count == 0)
         {
@@ -91,9 +104,9 @@ public sealed partial class VoteWriter : BackgroundService
             var outcomes = await WriteAsync(batch);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Done.TrySetResult(outcomes[i]);
+                batch[i].Complete(outcomes[i]);
             }
-            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => r.BallotId));
+            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => ((CastRequest)r).BallotId));
         }
         catch (Exception e) when (batch.Count > 1)
         {
@@ -107,29 +120,36 @@ public sealed partial class VoteWriter : BackgroundService
         catch (Exception e)
         {
             LogWriteFailed(_logger, e);
-            batch[0].Done.TrySetException(e);
+            batch[0].Fail(e);
         }
     }
 
-    private async Task<VoteOutcome[]> WriteAsync(List<CastRequest> batch)
+    /// <summary>Writes a batch in one transaction: the outcome of each cast, null for an inserted row.</summary>
+    private async Task<VoteOutcome?[]> WriteAsync(List<WriteRequest> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var ballotIds = batch.Select(r => r.BallotId).Distinct().ToList();
+        var casts = batch.OfType<CastRequest>().ToList();
+        var ballotIds = casts.Select(r => r.BallotId).Distinct().ToList();
         var open = (await db.Ballots.IgnoreQueryFilters().Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
-        var participantIds = batch.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
+        var participantIds = casts.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
         var existing = await db.Votes.Where(v => ballotIds.Contains(v.BallotId) && v.ParticipantId != null && participantIds.Contains(v.ParticipantId.Value))
             .ToDictionaryAsync(v => (v.BallotId, v.ParticipantId!.Value));
-        var paperIds = batch.Where(r => r.IsPaper && r.ClientMessageId is not null).Select(r => r.ClientMessageId!).ToList();
+        var paperIds = casts.Where(r => r.IsPaper && r.ClientMessageId is not null).Select(r => r.ClientMessageId!).ToList();
         var paperSeen = (await db.Votes.Where(v => v.IsPaper && ballotIds.Contains(v.BallotId) && paperIds.Contains(v.ClientMessageId!))
             .Select(v => new { v.BallotId, v.ClientMessageId }).ToListAsync()).Select(v => (v.BallotId, v.ClientMessageId!)).ToHashSet();
 
         var now = _clock.GetUtcNow().UtcDateTime;
-        var outcomes = new VoteOutcome[batch.Count];
+        var outcomes = new VoteOutcome?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var r = batch[i];
+            if (batch[i] is InsertRequest insert)
+            {
+                db.Add(insert.Row);
+                continue;
+            }
+            var r = (CastRequest)batch[i];
             if (!open.Contains(r.BallotId))
             {
                 outcomes[i] = VoteOutcome.NotOpen;
@@ -194,6 +214,25 @@ public sealed partial class VoteWriter : BackgroundService
     private abstract class WriteRequest
     {
         public virtual Task RunAsync(TablesDbContext db) => Task.CompletedTask;
+
+        /// <summary>Its batch committed (a cast's outcome; null for a row).</summary>
+        public virtual void Complete(VoteOutcome? outcome)
+        {
+        }
+
+        public virtual void Fail(Exception e)
+        {
+        }
+    }
+
+    private sealed class InsertRequest(object row) : WriteRequest
+    {
+        public object Row { get; } = row;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Complete(VoteOutcome? outcome) => Done.TrySetResult();
+
+        public override void Fail(Exception e) => Done.TrySetException(e);
     }
 
     private sealed class CastRequest(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
@@ -205,6 +244,10 @@ public sealed partial class VoteWriter : BackgroundService
         public string? ClientMessageId { get; } = clientMessageId;
         public bool IsPaper { get; } = isPaper;
         public TaskCompletionSource<VoteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Complete(VoteOutcome? outcome) => Done.TrySetResult(outcome!.Value);
+
+        public override void Fail(Exception e) => Done.TrySetException(e);
     }
 
     private sealed class TurnRequest<T>(Func<TablesDbContext, Task<T>> run) : WriteRequest

@@ -50,8 +50,7 @@ public sealed class LiveForum(
                 Group = group,
                 JoinedAt = clock.GetUtcNow().UtcDateTime,
             };
-            db.Participants.Add(participant);
-            await db.SaveChangesAsync(ct);
+            await votes.InsertAsync(participant);
             broadcaster.MarkParticipants(forum.Id);
         }
         cache.KeepParticipant(new LiveCache.ParticipantInfo(participant.Id, participant.ForumId, participant.Group));
@@ -77,8 +76,7 @@ public sealed class LiveForum(
             throw new ForumException(text["Forum.IdeasClosed"]);
         }
         var idea = new Idea { ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Ideas.Add(idea);
-        await db.SaveChangesAsync(ct);
+        await votes.InsertAsync(idea);
         broadcaster.MarkForum(forum.Id);
         return ToView(idea, participantId);
     }
