@@ -86,6 +86,40 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     }
 
     [Fact]
+    public async Task A_room_joining_and_proposing_at_once_is_written_once_each_by_the_single_writer()
+    {
+        const int phones = 120;
+        var forum = await OpenForumAsync(_coordinator);
+        await MoveToAsync(forum, ActivityKind.Ideas);
+        var connections = await Task.WhenAll(Enumerable.Range(0, phones).Select(_ => ConnectAsync()));
+        var joined = await Task.WhenAll(connections.Select(c => c.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct)));
+        Assert.Equal(phones, joined.Select(j => j.ParticipantId).Distinct().Count());
+        Assert.All(joined, j => Assert.True(j.ParticipantId > 0));
+
+        var ideas = await Task.WhenAll(connections.Select((c, i) => c.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest($"Idée {i}", NewId()), Ct)));
+        Assert.Equal(phones, ideas.Select(i => i.Id).Distinct().Count());
+        var stored = await _app.WithDbAsync(db => db.Ideas.Where(i => i.ForumId == forum.Forum.Id).Select(i => i.Text).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, phones).Select(i => $"Idée {i}").Order(), stored.Order());
+        Assert.Equal(phones, await _app.WithDbAsync(db => db.Participants.CountAsync(p => p.ForumId == forum.Forum.Id)));
+    }
+
+    [Fact]
+    public async Task A_row_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_written()
+    {
+        var forum = await OpenForumAsync(_coordinator);
+        var writer = _app.Services.GetRequiredService<VoteWriter>();
+        var good = new Participant { ForumId = forum.Forum.Id, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
+        var orphan = new Participant { ForumId = int.MaxValue, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
+
+        var writes = new[] { writer.InsertAsync(good), writer.InsertAsync(orphan) };
+        await Assert.ThrowsAsync<DbUpdateException>(() => writes[1]);
+        await writes[0];
+
+        Assert.True(good.Id > 0);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Participants.CountAsync(p => p.Token == good.Token || p.Token == orphan.Token)));
+    }
+
+    [Fact]
     public async Task Ideas_are_taken_only_during_the_ideas_activity_and_a_resent_one_is_stored_once()
     {
         var forum = await OpenForumAsync(_coordinator);

@@ -205,10 +205,10 @@ public sealed partial class VoteWriter : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} votes failed; writing them one by one.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} forum writes failed; writing them one by one.")]
     private static partial void LogBatchRetry(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A vote could not be written.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A forum write (vote, participant or idea) could not be done.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);
 
     private abstract class WriteRequest
