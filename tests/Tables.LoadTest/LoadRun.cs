@@ -53,7 +53,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         ct = deadline.Token;
         using var staff = new Staff(url);
         await staff.SignInAsync(AdminEmail, DemoPassword);
-        var (forum, ballot) = await staff.SetUpAsync("charge-" + Guid.NewGuid().ToString("N")[..8]);
+        var slug = "charge-" + Guid.NewGuid().ToString("N")[..8];
+        var (forum, ballot) = await staff.SetUpAsync(slug);
         await using var facilitator = staff.Hub();
         await facilitator.StartAsync(ct);
         await facilitator.InvokeAsync("OpenBallot", ballot.Id, ct);
@@ -126,7 +127,15 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         }
 
         var result = await facilitator.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
-        var lost = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
+        // Lost: acknowledged ballots the database does not hold (its ABIF export, read back), or approvals the final
+        // result does not count — whichever is more.
+        var stored = await StoredBallotsAsync(staff, slug, ballot.Id, ct);
+        var acknowledged = finalVotes.OfType<VoteContent>().GroupBy(Key).ToDictionary(g => g.Key, g => (long)g.Count());
+        var lostInDatabase = acknowledged.Sum(a => Math.Max(0, a.Value - stored.GetValueOrDefault(a.Key)));
+        var neverAcknowledged = stored.Sum(s => Math.Max(0, s.Value - acknowledged.GetValueOrDefault(s.Key)));
+        var lostInResult = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
+        var lost = (int)Math.Max(lostInDatabase, lostInResult);
+        log.WriteLine($"database: {stored.Values.Sum()} ballots stored, {lostInDatabase} acknowledged ones missing, {neverAcknowledged} never acknowledged; result: {lostInResult} approvals missing");
         var acked = finalVotes.Count(v => v is not null);
 
         var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpu0;
@@ -141,6 +150,21 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
             Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds, baseline.AckP95Ms, baseline.JoinP95Ms);
     }
+
+    /// <summary>The ballots the database holds, by content: the ballot's ABIF export (aggregated, anonymous) read back.</summary>
+    private static async Task<Dictionary<string, long>> StoredBallotsAsync(Staff staff, string slug, int ballotId, CancellationToken ct)
+    {
+        var abif = await staff.Http.GetStringAsync($"/api/tables/{slug}/ballots/{ballotId}/ballots.abif", ct);
+        return Tables.Voting.Abif.Read(abif, Tables.Voting.VotingMethod.Approval).Ballots
+            .GroupBy(b => Key(b.Values))
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+    }
+
+    /// <summary>An approval ballot as the sorted list of the options it approves.</summary>
+    private static string Key(VoteContent content) => Key(content.Values!);
+
+    private static string Key(IReadOnlyDictionary<string, int> values) =>
+        string.Join(',', values.Where(v => v.Value > 0).Select(v => v.Key).Order(StringComparer.Ordinal));
 
     /// <summary>True when the result shows exactly the expected approvals of every option.</summary>
     private static bool Shows(BallotResult? result, Dictionary<string, int> expected) =>

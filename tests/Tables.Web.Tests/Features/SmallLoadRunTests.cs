@@ -24,6 +24,7 @@ public sealed class SmallLoadRunTests : IDisposable
         Assert.True(report.Errors == 0, output.ToString());
         Assert.Equal(200, report.Acked);
         Assert.Equal(0, report.Lost);
+        Assert.Contains("database: 200 ballots stored, 0 acknowledged ones missing, 0 never acknowledged; result: 0 approvals missing", output.ToString());
         Assert.True(double.IsFinite(report.FanoutP95Ms) && double.IsFinite(report.DeliveryP95Ms), output.ToString());
         Assert.True(double.IsFinite(report.BaselineFanoutP95Ms) && double.IsFinite(report.BaselineDeliveryP95Ms), output.ToString());
         Assert.EndsWith("}", report.ToJson(), StringComparison.Ordinal);
