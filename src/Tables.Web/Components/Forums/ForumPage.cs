@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Tables.Web.Data;
+using Tables.Web.Components.Shared;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Tables;
 
@@ -12,35 +9,21 @@ namespace Tables.Web.Components.Forums;
 /// Base of the live screens of one forum (<c>/forums/{Id}/…</c>): finds the forum and the person's access to its table,
 /// and follows the forum's coalesced updates (<see cref="ForumBroadcaster"/>) while the screen is open.
 /// </summary>
-public abstract class ForumPage : OwningComponentBase, IDisposable
+public abstract class ForumPage : AccessPage, IDisposable
 {
     [Parameter]
     public int Id { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Inject]
     private ForumBroadcaster Broadcaster { get; set; } = default!;
 
-    protected ClaimsPrincipal User { get; private set; } = new();
-    protected TableAccess? Access { get; private set; }
     protected Forum? Forum { get; private set; }
-    protected bool Loaded { get; private set; }
 
     /// <summary>Facilitation screens refuse readers who may not facilitate.</summary>
     protected virtual bool RequiresFacilitation => false;
 
     protected bool Found => Access is not null && Forum is not null;
     protected bool Denied => Found && RequiresFacilitation && !Access!.CanFacilitate;
-    protected TablesDbContext Db => ScopedServices.GetRequiredService<TablesDbContext>();
-    protected T Service<T>() where T : notnull => ScopedServices.GetRequiredService<T>();
-
-    protected override async Task OnParametersSetAsync()
-    {
-        User = (await AuthenticationState).User;
-        await ReloadAsync();
-    }
 
     protected override void OnInitialized()
     {
@@ -49,18 +32,14 @@ public abstract class ForumPage : OwningComponentBase, IDisposable
         Broadcaster.ParticipantsUpdated += OnParticipantsUpdated;
     }
 
-    protected async Task ReloadAsync()
+    protected override async Task LoadAsync()
     {
-        Db.ChangeTracker.Clear();
-        var slug = await Db.Forums.IgnoreQueryFilters().Where(f => f.Id == Id)
-            .Join(Db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync();
-        Access = slug is null ? null : await Service<TableService>().GetAccessAsync(User, slug);
+        Access = await Service<TableService>().GetForumAccessAsync(User, Id);
         Forum = Access is null ? null : await Service<ForumConsole>().FindAsync(Access, Id);
         if (Found && !Denied)
         {
             await OnForumLoadedAsync();
         }
-        Loaded = true;
     }
 
     protected virtual Task OnForumLoadedAsync() => Task.CompletedTask;

@@ -79,9 +79,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, TableService 
 
     private async Task<TableAccess> AccessForForumAsync(int forumId, string policy)
     {
-        var slug = await db.Forums.IgnoreQueryFilters().Where(f => f.Id == forumId)
-            .Join(db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync(Context.ConnectionAborted);
-        var access = slug is null ? null : await tables.GetAccessAsync(Context.User!, slug, Context.ConnectionAborted);
+        var access = await tables.GetForumAccessAsync(Context.User!, forumId, Context.ConnectionAborted);
         var allowed = access is not null && (policy == TablePolicies.Read ? access.CanRead : access.CanFacilitate);
         return allowed ? access! : throw new ForumException(text["Forum.FacilitatorOnly"]);
     }

@@ -40,6 +40,14 @@ public sealed class TableService(TablesDbContext db, IValidator<TableEdit> editV
     /// The person's access to a table, or null when the table does not exist <b>or</b> they may not read it
     /// (a private table is not revealed). Sets the context's tenant so later queries see only this table.
     /// </summary>
+    /// <summary>The person's access to the table a forum belongs to; null when there is no such forum or they may not read it.</summary>
+    public async Task<TableAccess?> GetForumAccessAsync(ClaimsPrincipal user, int forumId, CancellationToken ct = default)
+    {
+        var slug = await db.Forums.IgnoreQueryFilters().Where(f => f.Id == forumId)
+            .Join(db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync(ct);
+        return slug is null ? null : await GetAccessAsync(user, slug, ct);
+    }
+
     public async Task<TableAccess?> GetAccessAsync(ClaimsPrincipal user, string slug, CancellationToken ct = default)
     {
         var table = await db.Tables.FirstOrDefaultAsync(t => t.Slug == slug, ct);
