@@ -44,29 +44,18 @@ public static class Baseline
         var url = new Uri(app.Urls.First());
 
         var receipts = new Receipts(clients);
-        var connections = new HubConnection[clients];
-        var joins = new System.Collections.Concurrent.ConcurrentBag<double>();
-        await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
-        {
-            var c = Staff.Connect(url, hub: "/bare");
-            c.On<BallotResults>(nameof(IForumClient.ResultsChanged), r => receipts.Received(i, r));
-            var start = Stopwatch.GetTimestamp();
-            await c.StartAsync(token);
-            await c.InvokeAsync("Join", token);
-            joins.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            connections[i] = c;
-        });
+        var phones = await Phones.ConnectAsync(clients, () => Staff.Connect(url, hub: "/bare"), (c, token) => c.InvokeAsync("Join", token), receipts, log, ct);
         await VoteRounds.RunAsync(clients, spreadSeconds, TextWriter.Null, async (i, round) =>
         {
             var start = Stopwatch.GetTimestamp();
-            await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
+            await phones.Connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
             receipts.Acked(start);
         }, ct);
         // The bare hub's final update counts every ballot sent.
         var missing = await receipts.MissingFinalUpdateAsync(r => r.Cast == clients * VoteRounds.Count, TimeSpan.FromSeconds(30), ct);
-        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        await phones.DisposeAsync();
         await app.StopAsync(ct);
-        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95), Percentiles.Of(receipts.AckMs, 95), Percentiles.Of([.. joins], 95));
+        var report = new BaselineReport(Percentiles.Of(receipts.FanOut(), 95), Percentiles.Of(receipts.Delivery(), 95), Percentiles.Of(receipts.AckMs, 95), Percentiles.Of(phones.JoinMs, 95));
         log.WriteLine($"baseline (bare hub, {clients} connections, same ballots and interval): fan-out p95 {report.FanoutP95Ms} ms, delivery p95 {report.DeliveryP95Ms} ms, ack p95 {report.AckP95Ms} ms, join p95 {report.JoinP95Ms} ms"
             + (missing > 0 ? $"; {missing} clients missed the last update" : ""));
         return report;

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
@@ -63,40 +61,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var bytes0 = serverBytes?.Invoke() ?? 0;
 
         var n = options.Participants;
-        var phones = new HubConnection[n];
         var receipts = new Receipts(n);
-        BallotResults? lastUpdate = null;
-        var joins = new ConcurrentBag<double>();
-        var errors = 0;
         log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}…");
-        await Parallel.ForAsync(0, n, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
-        {
-            var phone = Staff.Connect(url);
-            phone.On<BallotResults>(nameof(IForumClient.ResultsChanged), r =>
-            {
-                receipts.Received(i, r);
-                if (i == 0)
-                {
-                    lastUpdate = r;
-                }
-            });
-            var start = Stopwatch.GetTimestamp();
-            try
-            {
-                await phone.StartAsync(token);
-                await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token);
-                joins.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Interlocked.Increment(ref errors);
-                log.WriteLine($"join {i}: {e.Message}");
-            }
-            phones[i] = phone;
-        });
+        var phones = await Phones.ConnectAsync(n, () => Staff.Connect(url),
+            (phone, token) => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token), receipts, log, ct);
+        var errors = phones.Failed;
         GC.Collect();
         var bytesPerConnection = serverBytes is null ? 0 : Math.Max(0, (serverBytes() - bytes0) / n);
-        log.WriteLine($"joined: p95 {Percentiles.Of([.. joins], 95)} ms; server +{bytesPerConnection} bytes per connection");
+        log.WriteLine($"joined: p95 {Percentiles.Of(phones.JoinMs, 95)} ms; server +{bytesPerConnection} bytes per connection");
 
         var finalVotes = new VoteContent?[n];
         await VoteRounds.RunAsync(n, options.SpreadSeconds, log, async (i, round) =>
@@ -105,7 +77,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             var start = Stopwatch.GetTimestamp();
             try
             {
-                var ack = await phones[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
+                var ack = await phones.Connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
                 receipts.Acked(start);
                 if (ack.Outcome == VoteOutcome.Stored)
                 {
@@ -139,14 +111,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var acked = finalVotes.Count(v => v is not null);
 
         var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpu0;
-        await Task.WhenAll(phones.Where(p => p is not null).Select(p => p.DisposeAsync().AsTask()));
+        await phones.DisposeAsync();
 
-        var baseline = options.Baseline && lastUpdate is not null
+        var baseline = options.Baseline && receipts.Last(0) is { } lastUpdate
             ? await Baseline.RunAsync(n, options.SpreadSeconds, options.Interval, lastUpdate, log, ct)
             : BaselineReport.None;
         var ackMs = receipts.AckMs;
         var fanout = receipts.FanOut();
-        return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of([.. joins], 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
+        return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of(phones.JoinMs, 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
             Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds, baseline.AckP95Ms, baseline.JoinP95Ms);
     }

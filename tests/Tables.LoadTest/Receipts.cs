@@ -27,6 +27,9 @@ public sealed class Receipts(int phones)
         Check(phone);
     }
 
+    /// <summary>The last update phone <paramref name="phone"/> received, if any.</summary>
+    public BallotResults? Last(int phone) => Volatile.Read(ref _last[phone]);
+
     /// <summary>A ballot sent at <paramref name="start"/> was acknowledged now.</summary>
     public void Acked(long start)
     {
@@ -60,7 +63,7 @@ public sealed class Receipts(int phones)
 
     private void Check(int phone)
     {
-        if (Volatile.Read(ref _isFinal) is { } isFinal && Volatile.Read(ref _last[phone]) is { } last && isFinal(last)
+        if (Volatile.Read(ref _isFinal) is { } isFinal && Last(phone) is { } last && isFinal(last)
             && _final.TryAdd(phone, 0) && _final.Count == phones)
         {
             _allFinal.TrySetResult();
