@@ -158,9 +158,42 @@ public sealed class CommonRuleTests
     [InlineData("3/2")]
     [InlineData("0/3")]
     [InlineData("deux tiers")]
+    [InlineData("1e-1")]
+    [InlineData("6.7E-1")]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("-1/2")]
+    [InlineData("1/2/3")]
+    [InlineData(">>1/2")]
     public void Bad_required_majority_is_a_voting_error(string text)
     {
         Assert.Equal(ErrorCodes.InvalidMajority, Fails(() => RequiredMajority.Parse(text)).Code);
+        Assert.False(RequiredMajority.TryParseSetting(text, out _) && text.Trim().Length > 0);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_majority_setting_means_none(string? text)
+    {
+        Assert.True(RequiredMajority.TryParseSetting(text, out var majority));
+        Assert.Null(majority);
+        Assert.Null(RequiredMajority.ParseSetting(text));
+    }
+
+    [Theory]
+    [InlineData(">1/2", 1, 2, true)]
+    [InlineData("> 50 %", 1, 2, true)]
+    [InlineData(" 2 / 3 ", 2, 3, false)]
+    [InlineData("0,75", 3, 4, false)]
+    [InlineData("60\u202F%", 3, 5, false)]
+    public void A_majority_setting_is_read_as_the_count_reads_it(string text, long numerator, long denominator, bool strict)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+        Assert.True(RequiredMajority.TryParseSetting(text, out var majority));
+        Assert.Equal(RequiredMajority.Parse(text), majority);
+        Assert.Equal((numerator, denominator, strict), (majority!.Numerator, majority.Denominator, majority.Strict));
     }
 
 
