@@ -10,7 +10,7 @@ public sealed class FormatPropertyTests
 
     private static readonly string?[] Names = [null, "Parc des Tilleuls", "Bibliothèque « Le Livre »", "# pas un commentaire", "a [b"];
 
-    private static readonly string?[] GroupNames = [null, "jeunes", "aînés", "Groupe #1 \"A\"", "x]y,z;w"];
+    private static readonly string?[] GroupNames = [null, "jeunes", "aînés", "Groupe #1 \"A\"", "x]y,z;w", "=g", "-1", "@x", "'+y"];
 
     private static Gen<(string[] Tokens, Ballot[] Ballots, bool Ranked)> FileContent(string[] pool) =>
         Gen.Select(Gen.Int[1, 6], Permutation(pool.Length), Gen.Bool).SelectMany((n, pick, ranked) =>
@@ -59,7 +59,7 @@ public sealed class FormatPropertyTests
     }
 
     private static readonly string[] CsvTokens =
-        ["A", "b_2", "Café", "x y", "q-1", "a]b", "#h", "é", "d\"q", "Ünï 3", "c,d", "e;f", "g h", "Option 10", "1"];
+        ["A", "b_2", "Café", "x y", "q-1", "a]b", "#h", "é", "d\"q", "Ünï 3", "c,d", "e;f", "g h", "Option 10", "1", "=A1", "+1", "-x", "@y", "'=z"];
 
     [Fact]
     public void Csv_round_trips()
