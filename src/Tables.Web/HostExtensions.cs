@@ -22,7 +22,7 @@ public static class HostExtensions
         services.AddSingleton<Features.Accounts.PublicUrl>();
         services.ConfigureHttpJsonOptions(o =>
         {
-            // Counting methods are written as their tokens ("irv"), other enums by name.
+            // Counting methods are written as their tokens (VotingMethods.Token), other enums by name.
             o.SerializerOptions.Converters.Add(new Tables.Voting.VotingMethodJsonConverter());
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });

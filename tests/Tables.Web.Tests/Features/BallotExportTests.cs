@@ -6,6 +6,7 @@ using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Tables;
+using VotingMethod = Tables.Voting.VotingMethod;
 
 namespace Tables.Web.Tests.Features;
 
@@ -43,7 +44,7 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
     [Fact]
     public async Task Abif_and_csv_exports_recount_to_the_stored_result_with_its_seed()
     {
-        var setup = new BallotSetup { Question = "Quel projet?", Method = "schulze", Options = ["Parc", "Jardin", "Marché"], Secret = true };
+        var setup = new BallotSetup { Question = "Quel projet?", Method = VotingMethod.Schulze, Options = ["Parc", "Jardin", "Marché"], Secret = true };
         var (ballot, stored) = await ClosedBallotAsync(setup,
             Rank(["A"], ["B"], ["C"]), Rank(["B"], ["C"], ["A"]), Rank(["C"], ["A"], ["B"]), Rank(["A", "B"], ["C"]), Rank(["B"], ["A"]));
         using var client = app.Client();
@@ -75,7 +76,7 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
     public async Task An_open_ballot_has_no_export_and_another_tables_member_sees_nothing()
     {
         using var client = app.Client();
-        var setup = new BallotSetup { Question = "Q", Method = "approval", Settings = new BallotSettings { MaxChoices = 1 }, Options = ["Un", "Deux"] };
+        var setup = new BallotSetup { Question = "Q", Method = VotingMethod.Approval, Settings = new BallotSettings { MaxChoices = 1 }, Options = ["Un", "Deux"] };
         var (ballot, _) = await ClosedBallotAsync(setup, new VoteContent { Values = new() { ["A"] = 1 } }, new VoteContent { Values = new() { ["B"] = 1 } });
         await app.CreateOtherTableAsync("export-privee", "export@autre.example");
 
@@ -87,7 +88,7 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
     [Fact]
     public async Task Chosen_options_become_priorities_of_the_cycle_once_and_in_order()
     {
-        var setup = new BallotSetup { Question = "Priorités?", Method = "approval", Settings = new BallotSettings { MaxChoices = 2 }, Options = ["Logement social", "Ruelles vertes", "Bibliothèque"] };
+        var setup = new BallotSetup { Question = "Priorités?", Method = VotingMethod.Approval, Settings = new BallotSettings { MaxChoices = 2 }, Options = ["Logement social", "Ruelles vertes", "Bibliothèque"] };
         var (ballot, _) = await ClosedBallotAsync(setup, new VoteContent { Values = new() { ["A"] = 1, ["B"] = 1 } }, new VoteContent { Values = new() { ["B"] = 1 } });
         using var facilitator = await app.SignedInAsync(TablesAppFactory.Facilitator);
         using var partner = await app.SignedInAsync(TablesAppFactory.Partner);

@@ -60,7 +60,7 @@ public static class ForumsApi
     }
 }
 
-public sealed record BallotItem(int Id, int ForumId, string Question, string Method, Ballots.BallotSettings Settings, IReadOnlyList<OptionView> Options,
+public sealed record BallotItem(int Id, int ForumId, string Question, Voting.VotingMethod Method, Ballots.BallotSettings Settings, IReadOnlyList<OptionView> Options,
     bool Secret, Ballots.ResultVisibility Visibility, Ballots.BallotStatus Status, long? Seed)
 {
     public static BallotItem From(Ballots.Ballot b) => new(b.Id, b.ForumId, b.Question, b.Method, b.Settings,

@@ -22,7 +22,8 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        // Counting methods as their tokens, before the converter that reads every other enum by name.
+        Converters = { new Voting.VotingMethodJsonConverter(), new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     public async Task LoadAsync(string directory, CancellationToken ct = default)
@@ -179,7 +180,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
         List<SampleIdea> Ideas, List<SampleGroupCount> Participants, List<SampleBallot> Ballots, List<string>? Priorities);
     private sealed record SampleIdea(string? Theme, string Text);
     private sealed record SampleGroupCount(string? Group, int Count);
-    private sealed record SampleBallot(string Question, string Method, BallotSettings Settings, ResultVisibility Visibility, long Seed, List<string> Options, List<SampleVotes> Votes);
+    private sealed record SampleBallot(string Question, Voting.VotingMethod Method, BallotSettings Settings, ResultVisibility Visibility, long Seed, List<string> Options, List<SampleVotes> Votes);
     private sealed record SampleVotes(string? Group, int Count, Dictionary<string, int> Values, bool Paper = false);
     private sealed record SampleStep(Phase To, DateOnly At);
 }
