@@ -61,7 +61,7 @@ public sealed class VotingBallotCounter : IBallotCounter
         MaxPerOption = ballot.Settings.MaxPerOption,
         MaxScore = ballot.Settings.MaxScore,
         Quorum = ballot.Settings.Quorum,
-        Majority = ballot.Settings.Majority is { } m ? RequiredMajority.Parse(m) : null,
+        Majority = RequiredMajority.ParseSetting(ballot.Settings.Majority),
         Seed = seed?.ToString(CultureInfo.InvariantCulture),
     };
 

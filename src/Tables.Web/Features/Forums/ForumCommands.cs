@@ -83,35 +83,8 @@ public sealed class BallotSetupValidator : AbstractValidator<BallotSetup>
         RuleFor(b => b.Settings.MaxPerOption).InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative && b.Settings.MaxPerOption is not null).WithName(_ => text["Field.MaxPerOption"]);
         RuleFor(b => b.Settings.MaxScore).NotNull().InclusiveBetween(1, 100).When(b => b.Method == VotingMethod.Score).WithName(_ => text["Field.MaxScore"]);
         RuleFor(b => b.Settings.Quorum).GreaterThan(0).When(b => b.Settings.Quorum is not null).WithName(_ => text["Field.Quorum"]);
-        RuleFor(b => b.Settings.Majority).Must(m => Majorities.TryParse(m, out _)).When(b => !string.IsNullOrEmpty(b.Settings.Majority))
+        // The counter's own rule (Tables.Voting): what the form accepts is what the count can use.
+        RuleFor(b => b.Settings.Majority).Must(m => RequiredMajority.TryParseSetting(m, out _))
             .WithMessage(_ => text["Ballot.BadMajority"]).WithName(_ => text["Field.Majority"]);
-    }
-}
-
-/// <summary>Required majorities written "2/3", "0.6" or "60 %".</summary>
-public static class Majorities
-{
-    public static bool TryParse(string? value, out double fraction)
-    {
-        fraction = 0;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-        var v = value.Replace(" ", "", StringComparison.Ordinal).Replace('\u00a0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.');
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        if (v.Split('/') is [var n, var d] && double.TryParse(n, inv, out var num) && double.TryParse(d, inv, out var den) && den > 0)
-        {
-            fraction = num / den;
-        }
-        else if (v.EndsWith('%') && double.TryParse(v[..^1], inv, out var percent))
-        {
-            fraction = percent / 100;
-        }
-        else if (!double.TryParse(v, inv, out fraction))
-        {
-            return false;
-        }
-        return fraction is > 0 and <= 1;
     }
 }
