@@ -23,8 +23,9 @@ internal sealed class BallotStore
     private int[] _marks = new int[64];
     private int _items;
     private StoredBallot[] _ballots = new StoredBallot[16];
-    private int[] _hashes = [];
-    private int[] _buckets = []; // open addressing, ballot index + 1 (0 = empty); used by AddOrMerge only
+    // Open addressing for AddOrMerge: (hash << 32) | (ballot index + 1), 0 = empty. The hash is kept in the slot so that
+    // probing past other ballots does not read them (in a large file each read is a cache miss).
+    private long[] _buckets = [];
     private readonly List<decimal> _weights = [];
     private readonly Dictionary<decimal, int> _weightIndex = [];
     private readonly List<string> _groups = [];
@@ -60,6 +61,10 @@ internal sealed class BallotStore
     /// <summary>The index of a weight in <see cref="Weights"/> (added when new; 0.5 and 0.50 are one weight).</summary>
     public int WeightIndex(decimal weight)
     {
+        if (_weights.Count > 0 && weight == _weights[^1])
+        {
+            return _weights.Count - 1; // lines mostly repeat the weight before (1)
+        }
         if (!_weightIndex.TryGetValue(weight, out var index))
         {
             index = _weights.Count;
@@ -130,24 +135,22 @@ internal sealed class BallotStore
         var slot = hash & mask;
         while (_buckets[slot] != 0)
         {
-            var index = _buckets[slot] - 1;
-            var stored = _ballots[index];
-            if (_hashes[index] == hash && stored.Weight == weight && stored.Group == group
-                && positions.SequenceEqual(PositionsOf(index)) && marks.SequenceEqual(MarksOf(index)))
+            if ((int)(_buckets[slot] >> 32) == hash)
             {
-                AddCount(index, count);
-                added = false;
-                return index;
+                var index = (int)_buckets[slot] - 1;
+                var stored = _ballots[index];
+                if (stored.Weight == weight && stored.Group == group
+                    && positions.SequenceEqual(PositionsOf(index)) && marks.SequenceEqual(MarksOf(index)))
+                {
+                    AddCount(index, count);
+                    added = false;
+                    return index;
+                }
             }
             slot = (slot + 1) & mask;
         }
         var ballot = Add(positions, marks, count, weight, group);
-        if (_hashes.Length < _ballots.Length)
-        {
-            Array.Resize(ref _hashes, _ballots.Length);
-        }
-        _hashes[ballot] = hash;
-        _buckets[slot] = ballot + 1;
+        _buckets[slot] = ((long)hash << 32) | (uint)(ballot + 1);
         added = true;
         return ballot;
     }
@@ -157,16 +160,21 @@ internal sealed class BallotStore
 
     private void Rehash(int size)
     {
-        _buckets = new int[size];
+        var old = _buckets;
+        _buckets = new long[size];
         var mask = size - 1;
-        for (var index = 0; index < Count; index++)
+        foreach (var entry in old)
         {
-            var slot = _hashes[index] & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+            var slot = (int)(entry >> 32) & mask;
             while (_buckets[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            _buckets[slot] = index + 1;
+            _buckets[slot] = entry;
         }
     }
 
