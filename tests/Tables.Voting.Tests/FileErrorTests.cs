@@ -3,11 +3,17 @@ namespace Tables.Voting.Tests;
 /// <summary>Where the ABIF and CSV readers place errors (line and column), and how they read lines.</summary>
 public sealed class FileErrorTests
 {
-    [Fact]
-    public void Abif_bad_rating_names_line_and_column()
+    /// <summary>A reading error, at its line and column (any error imports nothing).</summary>
+    [Theory]
+    [InlineData("abif", "=A:[Alpha]\n=B:[Beta]\n5:A/4>B/x\n", VotingMethod.Score, ErrorCodes.AbifBadRating, 3, 9)]
+    [InlineData("abif", "=A:\n=B:\n2:A>Z\n", VotingMethod.Schulze, ErrorCodes.AbifUndeclaredOption, 3, 5)]
+    [InlineData("abif", "2:A>B/3\n", VotingMethod.Score, ErrorCodes.AbifRatingsRequired, 1, 3)] // rated methods need ratings
+    [InlineData("csv", "A,B,C\n1,2,3\n2,x,1\n", VotingMethod.Borda, ErrorCodes.CsvBadRank, 3, 2)]
+    [InlineData("csv", "A,B\n1,2\n1\n", VotingMethod.Borda, ErrorCodes.CsvFieldCount, 3, 2)]
+    public void A_read_error_names_its_line_and_column(string format, string text, VotingMethod method, string code, int line, int column)
     {
-        var e = Fails(() => Abif.Read("=A:[Alpha]\n=B:[Beta]\n5:A/4>B/x\n", VotingMethod.Score));
-        Assert.Equal((ErrorCodes.AbifBadRating, 3, 9), (e.Code, e.Line, e.Column));
+        var e = Fails(() => _ = format == "csv" ? BallotCsv.Read(text, method) : Abif.Read(text, method));
+        Assert.Equal((code, line, column), (e.Code, e.Line, e.Column));
     }
 
     [Fact]
@@ -24,13 +30,6 @@ public sealed class FileErrorTests
     }
 
     [Fact]
-    public void Abif_undeclared_option_names_its_column()
-    {
-        var e = Fails(() => Abif.Read("=A:\n=B:\n2:A>Z\n", VotingMethod.Schulze));
-        Assert.Equal((ErrorCodes.AbifUndeclaredOption, 3, 5), (e.Code, e.Line, e.Column));
-    }
-
-    [Fact]
     public void Abif_count_errors_name_the_line_and_the_option_column()
     {
         var file = Abif.Read("{\"title\": \"Test\"}\n=A:\n=B:\n3:A/5,B/9\n", VotingMethod.MajorityJudgment);
@@ -38,13 +37,6 @@ public sealed class FileErrorTests
 
         var e = Fails(() => Tally.Count(VotingMethod.MajorityJudgment, file));
         Assert.Equal((ErrorCodes.ValueOutOfRange, 4, 7), (e.Code, e.Line, e.Column));
-    }
-
-    [Fact]
-    public void Abif_rated_methods_need_ratings()
-    {
-        var e = Fails(() => Abif.Read("2:A>B/3\n", VotingMethod.Score));
-        Assert.Equal((ErrorCodes.AbifRatingsRequired, 1, 3), (e.Code, e.Line, e.Column));
     }
 
     [Fact]
@@ -79,26 +71,12 @@ public sealed class FileErrorTests
     }
 
     [Fact]
-    public void Csv_bad_rank_names_line_and_column()
-    {
-        var e = Fails(() => BallotCsv.Read("A,B,C\n1,2,3\n2,x,1\n", VotingMethod.Borda));
-        Assert.Equal((ErrorCodes.CsvBadRank, 3, 2), (e.Code, e.Line, e.Column));
-    }
-
-    [Fact]
     public void Csv_file_with_one_error_imports_nothing()
     {
         var rows = string.Concat(Enumerable.Range(0, 50).Select(_ => "5;3;1\n"));
         var e = Fails(() => BallotCsv.Read("A;B;count\n" + rows + "5;abc;1\n" + rows, VotingMethod.Score));
         var error = Assert.Single(e.Errors);
         Assert.Equal((ErrorCodes.CsvNotANumber, 52, 2), (error.Code, error.Line, error.Column));
-    }
-
-    [Fact]
-    public void Csv_field_count_error_names_the_line()
-    {
-        var e = Fails(() => BallotCsv.Read("A,B\n1,2\n1\n", VotingMethod.Borda));
-        Assert.Equal((ErrorCodes.CsvFieldCount, 3), (e.Code, e.Line));
     }
 
     [Fact]
