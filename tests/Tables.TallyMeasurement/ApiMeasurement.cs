@@ -16,7 +16,7 @@ namespace Tables.TallyMeasurement;
 /// </summary>
 public static class ApiMeasurement
 {
-    public static async Task<int> RunAsync(BallotFileGenerator.Shape shape, int runs, int concurrent, TextWriter output)
+    public static async Task<int> RunAsync(BallotFileGenerator.Shape shape, int runs, int concurrent, int warmup, TextWriter output)
     {
         var body = BallotFileGenerator.Generate(shape);
         output.WriteLine($"file: {body.Length:N0} bytes, {BallotFileGenerator.Lines:N0} ballot lines, {BallotFileGenerator.Options} options ({shape}); "
@@ -27,7 +27,11 @@ public static class ApiMeasurement
 
         var cold = await PostAsync(client, server, body);
         output.WriteLine($"first request (cold): {cold.Milliseconds:F0} ms, server peak +{cold.PeakGrowth / 1e6:F1} MB, status {cold.Status}");
-        await PostAsync(client, server, body);
+        // Let the JIT finish with the hot paths (tiered compilation), as on a server that has run for a while.
+        for (var i = 1; i < warmup; i++)
+        {
+            await PostAsync(client, server, body);
+        }
         var before = Status(server.Pid, "VmRSS");
         var measured = new List<Measurement>();
         for (var i = 0; i < runs; i++)
@@ -38,7 +42,8 @@ public static class ApiMeasurement
         var times = measured.Select(m => m.Milliseconds).Order().ToArray();
         var baseline = Enumerable.Range(0, runs).Select(_ => LineSplit(body)).Order().ToArray();
         output.WriteLine($"{runs} requests: {string.Join(" / ", measured.Select(m => m.Milliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms "
-            + $"(median {times[runs / 2]:F0} ms), server CPU median {measured.Select(m => m.CpuMilliseconds).Order().ElementAt(runs / 2):F0} ms, "
+            + $"(median {times[runs / 2]:F0} ms), server CPU {string.Join(" / ", measured.Select(m => m.CpuMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms "
+            + $"(median {measured.Select(m => m.CpuMilliseconds).Order().ElementAt(runs / 2):F0} ms), "
             + $"status {string.Join(",", measured.Select(m => m.Status).Distinct())}");
         output.WriteLine($"server memory: peak growth during a request {measured.Max(m => m.PeakGrowth) / 1e6:F1} MB (max of {runs}), "
             + $"resident before {before / 1e6:F1} MB, after {after / 1e6:F1} MB (stays: {(after - before) / 1e6:+0.0;-0.0} MB)");
