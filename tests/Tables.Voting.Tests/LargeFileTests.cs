@@ -133,4 +133,15 @@ public sealed class LargeFileTests
         Assert.Equal((ErrorCodes.TooManyOptions, 1), (e.Code, e.Line));
         Assert.Equal(text.IndexOf("o201", StringComparison.Ordinal) + 1, e.Column);
     }
+
+    [Fact]
+    public void A_ranking_longer_than_the_options_can_be_is_a_repeated_option_where_it_repeats()
+    {
+        var text = "=A:\n=B:\n1:" + string.Join(">", Enumerable.Repeat("A>B", 101)) + "\n";
+
+        var e = Assert.Throws<VotingException>(() => Abif.Read(text, VotingMethod.Schulze));
+
+        Assert.Equal((ErrorCodes.DuplicateOptionOnBallot, 3, 7), (e.Code, e.Line, e.Column));
+        Assert.Equal("A", e.Error.Arguments["option"]);
+    }
 }

@@ -12,17 +12,20 @@ internal readonly record struct StoredBallot(int Start, int Length, long Count, 
 /// options) and its mark (the tie group, 0 = best, for a ranking; the value for ratings) — plus a count, a weight and
 /// a group, the last two as indexes into small tables. <see cref="AddOrMerge"/> merges a ballot into an identical one
 /// already stored (same items, weight and group), summing the counts: the counts read only sums, so the result is the
-/// same and the memory follows the number of different ballots.
+/// same and the memory follows the number of different ballots. Everything is kept in <see cref="Chunks{T}"/>, so
+/// growing never copies. A ballot has at most <see cref="MaxItems"/> items.
 /// </summary>
 internal sealed class BallotStore
 {
     // Positions are bytes: this constant stops compiling if the most options a count may have no longer fits one.
     private const byte LastPosition = Tally.MaxOptions - 1;
 
-    private byte[] _positions = new byte[64];
-    private int[] _marks = new int[64];
-    private int _items;
-    private StoredBallot[] _ballots = new StoredBallot[16];
+    /// <summary>The most items a ballot may have: each option once (a reader reports a longer line as a repeated option).</summary>
+    public const int MaxItems = Tally.MaxOptions;
+
+    private readonly Chunks<byte> _positions = new();
+    private readonly Chunks<int> _marks = new();
+    private readonly Chunks<StoredBallot> _ballots = new();
     // Open addressing for AddOrMerge: (hash << 32) | (ballot index + 1), 0 = empty. The hash is kept in the slot so that
     // probing past other ballots does not read them (in a large file each read is a cache miss).
     private long[] _buckets = [];
@@ -34,9 +37,6 @@ internal sealed class BallotStore
     /// <summary>The number of ballots stored (after merging).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Items stored, over all ballots.</summary>
-    public int ItemCount => _items;
-
     public IReadOnlyList<decimal> Weights => _weights;
     public IReadOnlyList<string> Groups => _groups;
 
@@ -45,13 +45,13 @@ internal sealed class BallotStore
     public ReadOnlySpan<byte> PositionsOf(int index)
     {
         var ballot = _ballots[index];
-        return _positions.AsSpan(ballot.Start, ballot.Length);
+        return _positions.Run(ballot.Start, ballot.Length);
     }
 
     public ReadOnlySpan<int> MarksOf(int index)
     {
         var ballot = _ballots[index];
-        return _marks.AsSpan(ballot.Start, ballot.Length);
+        return _marks.Run(ballot.Start, ballot.Length);
     }
 
     public decimal WeightOf(int index) => _weights[_ballots[index].Weight];
@@ -90,34 +90,13 @@ internal sealed class BallotStore
         return index;
     }
 
-    /// <summary>Stores a ballot; returns its index.</summary>
+    /// <summary>Stores a ballot (at most <see cref="MaxItems"/> items); returns its index.</summary>
     public int Add(ReadOnlySpan<byte> positions, ReadOnlySpan<int> marks, long count, int weight, int group)
     {
-        if (Count == _ballots.Length)
-        {
-            Array.Resize(ref _ballots, _ballots.Length * 2);
-        }
-        if (_items + positions.Length > _positions.Length)
-        {
-            var size = Math.Max(_positions.Length * 2, _items + positions.Length);
-            Array.Resize(ref _positions, size);
-            Array.Resize(ref _marks, size);
-        }
-        positions.CopyTo(_positions.AsSpan(_items));
-        marks.CopyTo(_marks.AsSpan(_items));
-        _ballots[Count] = new StoredBallot(_items, positions.Length, count, weight, group);
-        _items += positions.Length;
+        var start = _positions.AddRun(positions);
+        _marks.AddRun(marks);
+        _ballots.Add(new StoredBallot(start, positions.Length, count, weight, group));
         return Count++;
-    }
-
-    /// <summary>Forgets the ballots from <paramref name="index"/> on (a ballot found invalid right after it was added).</summary>
-    public void RemoveFrom(int index)
-    {
-        if (index < Count)
-        {
-            _items = _ballots[index].Start;
-            Count = index;
-        }
     }
 
     /// <summary>
@@ -157,6 +136,9 @@ internal sealed class BallotStore
 
     /// <summary>Adds <paramref name="count"/> identical ballots to ballot <paramref name="index"/>.</summary>
     public void AddCount(int index, long count) => _ballots[index] = _ballots[index] with { Count = _ballots[index].Count + count };
+
+    /// <summary>Frees the merge table once a file is read (it is needed only to merge).</summary>
+    public void EndMerging() => _buckets = [];
 
     private void Rehash(int size)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tables.Voting.Counting;
 
 namespace Tables.Voting;
 
@@ -76,6 +77,10 @@ internal sealed partial class AbifReader
             if (i == start || !_knownBySpan.TryGetValue(content[start..i], out var position))
             {
                 return -1;
+            }
+            if (n == BallotStore.MaxItems)
+            {
+                return -1; // an option repeats: the general path reports it
             }
             Reserve(n + 1);
             _positions[n] = (byte)position;
@@ -216,6 +221,19 @@ internal sealed partial class AbifReader
         if (items.Count == 0)
         {
             return 0;
+        }
+        if (items.Count > BallotStore.MaxItems)
+        {
+            // More items than a count may have options: one repeats. Reported here, as a ballot is stored with each
+            // option once at most.
+            Span<bool> met = stackalloc bool[Tally.MaxOptions];
+            var again = 0;
+            while (!met[_positions[again]])
+            {
+                met[_positions[again++]] = true;
+            }
+            Error(ErrorCodes.DuplicateOptionOnBallot, line, items[again].Column, ("option", Token(again)));
+            return null;
         }
         var commas = _separators.Count > 0 && _separators[0] == ',';
         if (_method.Kind() == BallotKind.Ranked)

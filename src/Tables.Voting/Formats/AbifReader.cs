@@ -61,6 +61,7 @@ internal sealed partial class AbifReader
         {
             throw new VotingException(reader._errors);
         }
+        reader._ballots.EndReading();
         var options = reader._declared.Concat(reader._undeclared.Select(t => new OptionDeclaration(t))).ToArray();
         return new BallotFile(options, reader._metadata, reader._ballots);
     }

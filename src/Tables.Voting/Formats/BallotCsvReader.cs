@@ -174,6 +174,7 @@ internal static class BallotCsvReader
         {
             throw new VotingException(errors);
         }
+        file.EndReading();
         return new BallotFile(options.Select(o => new OptionDeclaration(o)).ToArray(), new Dictionary<string, string>(), file);
     }
 }

@@ -64,18 +64,18 @@ public sealed class BallotFile
 /// </summary>
 internal sealed class FileBallots(BallotKind kind)
 {
-    private int[] _lineBallot = new int[16];
-    private int[] _lineCount = new int[16]; // a line counts at most BallotValidator.MaxCount (10^9) ballots
-    private int[] _firstLine = new int[16];
-    private int[] _contentColumn = new int[16];
-    private ushort[] _columns = new ushort[64]; // parallel to the store's items: the column of each option
+    private readonly Chunks<int> _lineBallot = new();
+    private readonly Chunks<int> _lineCount = new(); // a line counts at most BallotValidator.MaxCount (10^9) ballots
+    private readonly Chunks<int> _firstLine = new();
+    private readonly Chunks<int> _contentColumn = new();
+    private readonly Chunks<ushort> _columns = new(); // runs parallel to the store's: the column of each option
 
     /// <summary>Rankings or values, as the method the file was read for needs.</summary>
     public BallotKind Kind { get; } = kind;
 
     public BallotStore Store { get; } = new();
 
-    public int LineCount { get; private set; }
+    public int LineCount => _lineBallot.Count;
 
     /// <summary>CSV: the 1-based columns of count, weight and group (0 when absent), where their errors are placed.</summary>
     public int CountColumn { get; init; }
@@ -91,20 +91,22 @@ internal sealed class FileBallots(BallotKind kind)
         var index = Store.AddOrMerge(positions, marks, count, Store.WeightIndex(weight), Store.GroupIndex(group), out var added);
         if (added)
         {
-            Grow(ref _firstLine, index + 1);
-            Grow(ref _contentColumn, index + 1);
-            _firstLine[index] = line;
-            _contentColumn[index] = contentColumn;
-            var start = Store[index].Start;
-            Grow(ref _columns, start + columns.Length);
+            _firstLine.Add(line);
+            _contentColumn.Add(contentColumn);
+            Span<ushort> at = stackalloc ushort[columns.Length];
             for (var k = 0; k < columns.Length; k++)
             {
-                _columns[start + k] = (ushort)Math.Min(columns[k], ushort.MaxValue);
+                at[k] = (ushort)Math.Min(columns[k], ushort.MaxValue);
             }
+            // Same run lengths as the store's positions, so the same start.
+            _columns.AddRun(at);
         }
         AddLine(index, count);
         return index;
     }
+
+    /// <summary>The file is read: frees what only merging needed.</summary>
+    public void EndReading() => Store.EndMerging();
 
     /// <summary>Another line with ballot <paramref name="index"/> (a line already read, met again).</summary>
     public void Repeat(int index, long count)
@@ -115,11 +117,8 @@ internal sealed class FileBallots(BallotKind kind)
 
     private void AddLine(int index, long count)
     {
-        Grow(ref _lineBallot, LineCount + 1);
-        Grow(ref _lineCount, LineCount + 1);
-        _lineBallot[LineCount] = index;
-        _lineCount[LineCount] = checked((int)count);
-        LineCount++;
+        _lineBallot.Add(index);
+        _lineCount.Add(checked((int)count));
     }
 
     /// <summary>The error placed at the first line of ballot <paramref name="index"/>: at item <paramref name="item"/>'s
@@ -170,13 +169,5 @@ internal sealed class FileBallots(BallotKind kind)
             ballot = Ballot.Rated(values);
         }
         return ballot with { Count = _lineCount[line], Weight = Store.WeightOf(index), Group = Store.GroupOf(index) };
-    }
-
-    private static void Grow<T>(ref T[] array, int size)
-    {
-        if (size > array.Length)
-        {
-            Array.Resize(ref array, Math.Max(size, array.Length * 2));
-        }
     }
 }
