@@ -10,6 +10,9 @@ public sealed class FileErrorTests
     [InlineData("abif", "2:A>B/3\n", VotingMethod.Score, ErrorCodes.AbifRatingsRequired, 1, 3)] // rated methods need ratings
     [InlineData("csv", "A,B,C\n1,2,3\n2,x,1\n", VotingMethod.Borda, ErrorCodes.CsvBadRank, 3, 2)]
     [InlineData("csv", "A,B\n1,2\n1\n", VotingMethod.Borda, ErrorCodes.CsvFieldCount, 3, 2)]
+    [InlineData("csv", "A,B\n1,2\n1,2\"x\n", VotingMethod.Borda, ErrorCodes.CsvBadData, 3, 1)] // a quote inside an unquoted cell
+    [InlineData("csv", "A,B\n\"1\" 2,1\n", VotingMethod.Borda, ErrorCodes.CsvBadData, 2, 1)] // text after a closing quote
+    [InlineData("csv", "A,B\n1,2\n\"2,1\n1,2\n", VotingMethod.Borda, ErrorCodes.CsvBadData, 4, 1)] // a quote never closed
     public void A_read_error_names_its_line_and_column(string format, string text, VotingMethod method, string code, int line, int column)
     {
         var e = Fails(() => _ = format == "csv" ? BallotCsv.Read(text, method) : Abif.Read(text, method));
@@ -104,5 +107,31 @@ public sealed class FileErrorTests
     {
         var file = BallotCsv.Read("A,B,C\n1,1,2\n", VotingMethod.Schulze);
         Assert.Equal(Ballot.Ranked([["A", "B"], ["C"]]), file.Ballots[0]);
+    }
+
+    [Fact]
+    public void Csv_quoted_cells_may_hold_separators_quotes_and_line_breaks()
+    {
+        const string text = "\"Parc, nord\",\"Le \"\"jardin\"\"\",\"Rue principale\" , groupe\n 2 ,\"1\", ,\"aînés\nde l'est\"\n\n1,,2,\n";
+        var file = BallotCsv.Read(text, VotingMethod.Borda);
+
+        Assert.Equal(["Parc, nord", "Le \"jardin\"", "Rue principale"], file.OptionTokens);
+        Assert.Equal(Ballot.Ranked("Le \"jardin\"", "Parc, nord") with { Group = "aînés\nde l'est" }, file.Ballots[0]);
+        Assert.Equal(Ballot.Ranked("Parc, nord", "Rue principale"), file.Ballots[1]);
+        // Lines are counted as written: the record after a two-line record and an empty line is on line 5.
+        var e = Fails(() => BallotCsv.Read(text.Replace("1,,2,", "1,,x,"), VotingMethod.Borda));
+        Assert.Equal((ErrorCodes.CsvBadRank, 5, 3), (e.Code, e.Line, e.Column));
+    }
+
+    [Fact]
+    public void Csv_separator_is_the_one_the_header_uses_most()
+    {
+        var tabs = BallotCsv.Read("A, b\tB; c\tC\n1\t\t2\n", VotingMethod.Borda);
+        Assert.Equal(["A, b", "B; c", "C"], tabs.OptionTokens);
+        Assert.Equal(Ballot.Ranked("A, b", "C"), tabs.Ballots[0]);
+
+        var semicolons = BallotCsv.Read("A;B,x;C\n2;1;\n", VotingMethod.Borda);
+        Assert.Equal(["A", "B,x", "C"], semicolons.OptionTokens);
+        Assert.Equal(Ballot.Ranked("B,x", "A"), semicolons.Ballots[0]);
     }
 }

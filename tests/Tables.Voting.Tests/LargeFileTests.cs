@@ -72,13 +72,14 @@ public sealed class LargeFileTests
     [Fact]
     public async Task A_csv_stream_read_in_small_pieces_gives_the_same_file()
     {
-        var text = "A;B;C;nombre;groupe\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{i % 3 + 1};{(i + 1) % 3 + 1};;{i % 4 + 1};{(i % 5 == 0 ? "jeunes" : "")}\n"));
+        var text = "A;B;C;nombre;groupe\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{i % 3 + 1};{(i + 1) % 3 + 1};;{i % 4 + 1};{(i % 5 == 0 ? "\"jeunes;\n\"\"2\"\"\"" : "")}\n"));
         var whole = BallotCsv.Read(text, VotingMethod.Borda);
 
         var pieces = await BallotCsv.ReadAsync(new Trickle(text, 5), VotingMethod.Borda, TestContext.Current.CancellationToken);
 
         Assert.Equal(whole.Ballots, pieces.Ballots);
         Assert.Equal(300, pieces.Ballots.Count);
+        Assert.Equal("jeunes;\n\"2\"", pieces.Ballots[0].Group); // a quoted cell cut across pieces
     }
 
     [Fact]

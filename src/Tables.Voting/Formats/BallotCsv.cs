@@ -18,7 +18,8 @@ public static class BallotCsv
     {
         ArgumentNullException.ThrowIfNull(text);
         // A StringReader completes every read at once: this does not block.
-        return BallotCsvReader.ReadAsync(new StringReader(text), method, CancellationToken.None).GetAwaiter().GetResult();
+        return BallotCsvReader.ReadAsync(new StringReader(text), method, CancellationToken.None, bufferSize: Math.Min(text.Length + 1, 64 * 1024))
+            .GetAwaiter().GetResult();
     }
 
     /// <summary>Reads CSV from a stream of text, row by row (identical rows are merged as they come). Any error (with its

@@ -1,13 +1,11 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Tables.Voting;
 
 /// <summary>
-/// Reads ballots as CSV row by row from a stream of text (see <see cref="BallotCsv"/>); each row goes straight into a
-/// <see cref="FileBallots"/>, merged with the identical rows before it. Errors (up to
-/// <see cref="VotingException.MaxErrors"/>) name the line and column.
+/// Reads ballots as CSV row by row from a stream of text (see <see cref="BallotCsv"/>; records by
+/// <see cref="CsvRecords"/>, without a string per cell); each row goes straight into a <see cref="FileBallots"/>, merged
+/// with the identical rows before it. Errors (up to <see cref="VotingException.MaxErrors"/>) name the line and column.
 /// </summary>
 internal static class BallotCsvReader
 {
@@ -15,7 +13,12 @@ internal static class BallotCsvReader
     private static readonly string[] WeightNames = ["weight", "poids"];
     private static readonly string[] GroupNames = ["group", "groupe"];
 
-    public static async Task<BallotFile> ReadAsync(TextReader text, VotingMethod method, CancellationToken cancellationToken)
+    // Rows already read (one ballot a row repeats the same rows); bounded, and looked up while they pay, as for ABIF.
+    private const int MaxCachedRows = 1 << 16;
+    private const int CacheWindow = 1 << 14;
+
+    public static async Task<BallotFile> ReadAsync(TextReader text, VotingMethod method, CancellationToken cancellationToken,
+        int bufferSize = 64 * 1024)
     {
         var errors = new List<VotingError>();
         void Error(string code, int line, int column, params (string Name, object? Value)[] arguments)
@@ -26,35 +29,23 @@ internal static class BallotCsvReader
             }
         }
 
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-            HeaderValidated = null,
-            // Cells repeat ("1", "2", ""): one string each instead of one per cell.
-            CacheFields = true,
-        };
-        var badData = false;
-        configuration.BadDataFound = args =>
-        {
-            badData = true;
-            Error(ErrorCodes.CsvBadData, args.Context.Parser?.RawRow ?? 0, 1);
-        };
-        using var csv = new CsvParser(text, configuration);
-        if (!await csv.ReadAsync().ConfigureAwait(false) || csv.Record is not { } header || header.All(string.IsNullOrWhiteSpace))
+        var csv = new CsvRecords(new TextLines(text, bufferSize));
+        if (!await csv.ReadAsync(cancellationToken).ConfigureAwait(false) || AllEmpty(csv))
         {
             throw new VotingException(new VotingError(ErrorCodes.CsvEmpty, line: 1, column: 1));
         }
+        if (csv.BadData)
+        {
+            Error(ErrorCodes.CsvBadData, csv.Line, 1);
+        }
+        var columns = csv.Count;
         int countColumn = -1, weightColumn = -1, groupColumn = -1;
         var optionColumns = new List<int>();
         var options = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var c = 0; c < header.Length; c++)
+        for (var c = 0; c < columns; c++)
         {
-            var name = CsvText.Restore(header[c].Trim());
+            var name = CsvText.Restore(csv[c].ToString());
             if (name.Length == 0)
             {
                 Error(ErrorCodes.CsvEmptyColumnName, 1, c + 1);
@@ -81,7 +72,7 @@ internal static class BallotCsvReader
             }
             else if (options.Count == Tally.MaxOptions)
             {
-                Error(ErrorCodes.TooManyOptions, 1, c + 1, ("count", header.Length), ("max", Tally.MaxOptions));
+                Error(ErrorCodes.TooManyOptions, 1, c + 1, ("count", columns), ("max", Tally.MaxOptions));
             }
             else
             {
@@ -99,20 +90,36 @@ internal static class BallotCsvReader
         var cells = new (int Value, int Option)[optionColumns.Count];
         var positions = new byte[optionColumns.Count];
         var marks = new int[optionColumns.Count];
-        var columns = new int[optionColumns.Count];
+        var at = new int[optionColumns.Count];
         var firstColumn = optionColumns.Count > 0 ? optionColumns[0] + 1 : 1;
-        while (errors.Count < VotingException.MaxErrors && await csv.ReadAsync().ConfigureAwait(false))
+        var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groupLookup = groupNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rows = new Dictionary<string, (int Ballot, long Count)>(LineComparer.Instance);
+        var rowLookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rowsPayOff = true;
+        int lookups = 0, hits = 0;
+        while (errors.Count < VotingException.MaxErrors && await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = csv.RawRow;
-            if (badData)
+            var line = csv.Line;
+            if (csv.BadData)
             {
-                badData = false;
+                Error(ErrorCodes.CsvBadData, line, 1);
                 continue;
             }
-            if (csv.Count != header.Length)
+            if (rowsPayOff && !csv.Raw.IsEmpty && rowLookup.TryGetValue(csv.Raw, out var known))
             {
-                Error(ErrorCodes.CsvFieldCount, line, Math.Min(csv.Count, header.Length) + 1, ("expected", header.Length), ("found", csv.Count));
+                file.Repeat(known.Ballot, known.Count);
+                hits++;
+                continue;
+            }
+            if (rowsPayOff && ++lookups == CacheWindow)
+            {
+                rowsPayOff = hits * 4 >= lookups;
+                lookups = hits = 0;
+            }
+            if (csv.Count != columns)
+            {
+                Error(ErrorCodes.CsvFieldCount, line, Math.Min(csv.Count, columns) + 1, ("expected", columns), ("found", csv.Count));
                 continue;
             }
             var count = 1L;
@@ -120,7 +127,7 @@ internal static class BallotCsvReader
             {
                 if (!long.TryParse(countCell, NumberStyles.None, CultureInfo.InvariantCulture, out count))
                 {
-                    Error(ErrorCodes.CsvNotANumber, line, countColumn + 1, ("value", countCell));
+                    Error(ErrorCodes.CsvNotANumber, line, countColumn + 1, ("value", countCell.ToString()));
                     continue;
                 }
                 if (count < 1 || count > BallotValidator.MaxCount)
@@ -130,13 +137,18 @@ internal static class BallotCsvReader
                 }
             }
             var weight = 1m;
-            if (weightColumn >= 0 && csv[weightColumn] is { Length: > 0 } weightCell
-                && !decimal.TryParse(weightCell.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out weight))
+            if (weightColumn >= 0 && csv[weightColumn] is { Length: > 0 } weightCell && !TryParseWeight(weightCell, out weight))
             {
-                Error(ErrorCodes.CsvNotANumber, line, weightColumn + 1, ("value", weightCell));
+                Error(ErrorCodes.CsvNotANumber, line, weightColumn + 1, ("value", weightCell.ToString()));
                 continue;
             }
-            var group = groupColumn >= 0 && csv[groupColumn] is { Length: > 0 } groupCell ? CsvText.Restore(groupCell) : null;
+            string? group = null;
+            if (groupColumn >= 0 && csv[groupColumn] is { Length: > 0 } groupCell && !groupLookup.TryGetValue(groupCell, out group))
+            {
+                // Groups are few: one string each.
+                group = CsvText.Restore(groupCell.ToString());
+                groupLookup[groupCell] = group;
+            }
             var n = 0;
             var ok = true;
             for (var k = 0; k < optionColumns.Count && ok; k++)
@@ -146,9 +158,9 @@ internal static class BallotCsvReader
                 {
                     continue;
                 }
-                if (!int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || (ranked && value < 1))
+                if (!TryParseCell(cell, out var value) || (ranked && value < 1))
                 {
-                    Error(ranked ? ErrorCodes.CsvBadRank : ErrorCodes.CsvNotANumber, line, optionColumns[k] + 1, ("value", cell), ("option", options[k]));
+                    Error(ranked ? ErrorCodes.CsvBadRank : ErrorCodes.CsvNotANumber, line, optionColumns[k] + 1, ("value", cell.ToString()), ("option", options[k]));
                     ok = false;
                 }
                 cells[n++] = (value, k);
@@ -159,16 +171,29 @@ internal static class BallotCsvReader
             }
             if (ranked)
             {
-                // Rank 1 first; equal ranks tie, in column order.
-                Array.Sort(cells, 0, n, Comparer<(int Value, int Option)>.Default);
+                // Rank 1 first; equal ranks tie, in column order (insertion sort: a row has few cells, and it is stable).
+                for (var k = 1; k < n; k++)
+                {
+                    var cell = cells[k];
+                    var j = k - 1;
+                    for (; j >= 0 && cells[j].Value > cell.Value; j--)
+                    {
+                        cells[j + 1] = cells[j];
+                    }
+                    cells[j + 1] = cell;
+                }
             }
             for (var k = 0; k < n; k++)
             {
                 positions[k] = (byte)cells[k].Option;
                 marks[k] = !ranked ? cells[k].Value : k == 0 ? 0 : marks[k - 1] + (cells[k].Value == cells[k - 1].Value ? 0 : 1);
-                columns[k] = optionColumns[cells[k].Option] + 1;
+                at[k] = optionColumns[cells[k].Option] + 1;
             }
-            file.Add(line, firstColumn, positions.AsSpan(0, n), marks.AsSpan(0, n), columns.AsSpan(0, n), count, weight, group);
+            var ballot = file.Add(line, firstColumn, positions.AsSpan(0, n), marks.AsSpan(0, n), at.AsSpan(0, n), count, weight, group);
+            if (rowsPayOff && !csv.Raw.IsEmpty && rows.Count < MaxCachedRows)
+            {
+                rows[csv.Raw.ToString()] = (ballot, count);
+            }
         }
         if (errors.Count > 0)
         {
@@ -176,5 +201,50 @@ internal static class BallotCsvReader
         }
         file.EndReading();
         return new BallotFile(options.Select(o => new OptionDeclaration(o)).ToArray(), new Dictionary<string, string>(), file);
+    }
+
+    private static bool AllEmpty(CsvRecords csv)
+    {
+        for (var c = 0; c < csv.Count; c++)
+        {
+            if (!csv[c].IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A whole number, optionally signed; short unsigned ones (ranks, grades) without the general parser.</summary>
+    private static bool TryParseCell(ReadOnlySpan<char> cell, out int value)
+    {
+        value = 0;
+        if (cell.Length is > 0 and <= 9)
+        {
+            foreach (var c in cell)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+                }
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
+        return int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A weight written with "." or "," as the decimal separator.</summary>
+    private static bool TryParseWeight(ReadOnlySpan<char> cell, out decimal weight)
+    {
+        Span<char> copy = stackalloc char[Math.Min(cell.Length, 64)];
+        if (cell.Length > copy.Length)
+        {
+            weight = 0;
+            return false;
+        }
+        cell.CopyTo(copy);
+        copy.Replace(',', '.');
+        return decimal.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out weight);
     }
 }
