@@ -52,9 +52,18 @@ internal sealed class ChartBlock(Plot plot, float height) : Block
             canvas.Scale(PixelsToPoints);
             canvas.ClipRect(SKRect.Create(0, 0, box.Width / PixelsToPoints, box.Height / PixelsToPoints));
             plot.RenderManager.ClearCanvasBeforeEachRender = false;
+            var width = (int)(box.Width / PixelsToPoints);
+            var height = (int)(box.Height / PixelsToPoints);
             lock (plot.Sync)
             {
-                plot.Render(canvas, (int)(box.Width / PixelsToPoints), (int)(box.Height / PixelsToPoints));
+                // ScottPlot draws a plot again when its layout changed since the last render (tick labels measured,
+                // size changed); without clearing, both would land in the PDF. A first render on a canvas that
+                // draws nothing settles the layout, so the page gets exactly one.
+                using (var probe = new SKNoDrawCanvas(width, height))
+                {
+                    plot.Render(probe, width, height);
+                }
+                plot.Render(canvas, width, height);
             }
             canvas.Restore();
         }

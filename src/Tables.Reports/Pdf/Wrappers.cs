@@ -137,7 +137,7 @@ internal sealed class SizeBlock : WrapperBlock
                 return Fit.Wrap(this);
             }
             var inner = Child.Layout(context, w, fixedHeight, true);
-            return Fit.All(inner.Placed ?? EmptyDrawable.Instance, fixedHeight);
+            return Fit.All(Narrow(inner.Placed ?? EmptyDrawable.Instance, w), fixedHeight);
         }
         var fit = Child.Layout(context, w, height, top);
         if (fit.Wraps)
@@ -149,7 +149,18 @@ internal sealed class SizeBlock : WrapperBlock
         {
             return Fit.Wrap(this);
         }
-        return new Fit(fit.Placed, used, fit.Rest is null ? null : With(fit.Rest));
+        return new Fit(Narrow(fit.Placed!, w), used, fit.Rest is null ? null : With(fit.Rest));
+    }
+
+    private Drawable Narrow(Drawable child, float width) => Width is null ? child : new NarrowDrawable(child, width);
+
+    /// <summary>Paints a fixed-width child in its own width, not the parent's (its background stops there).</summary>
+    private sealed class NarrowDrawable(Drawable child, float width) : Drawable
+    {
+        public override void Paint(PaintContext context, SKRect box) =>
+            child.Paint(context, new SKRect(box.Left, box.Top, Math.Min(box.Right, box.Left + width), box.Bottom));
+
+        public override void CollectSections(int page, Dictionary<string, int> into) => child.CollectSections(page, into);
     }
 
     public override float NaturalWidth(LayoutContext context, float max) =>
