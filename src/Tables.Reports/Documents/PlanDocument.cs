@@ -23,7 +23,7 @@ public static class PlanDocument
                 layout.T("Plan.CoverFigures", plan.Priorities.Count, actions.Count, culture.Money(actions.Sum(a => a.Budget))),
                 layout.T("Common.Produced", culture.Date(plan.Produced)),
             ]);
-            layout.Body(document, $"{plan.Table.Name} · {title} {plan.Cycle.Title}", col =>
+            layout.Body(document, $"{plan.Table.Name} · {title} — {plan.Cycle.Title}", col =>
             {
                 layout.TableOfContents(col);
                 Summary(layout, col, plan, actions);
@@ -38,7 +38,7 @@ public static class PlanDocument
                 Appendix(layout, col, plan);
             });
         }).WithMetadata(new ReportLayout(culture, new DocumentOutline()).Metadata(
-            culture.Text("Plan.Title") + " " + plan.Cycle.Title, plan.Table, plan.Produced));
+            culture.Text("Plan.Title") + " — " + plan.Cycle.Title, plan.Table, plan.Produced));
     }
 
     private static void Summary(ReportLayout layout, ColumnDescriptor col, PlanReport plan, List<PlanAction> actions)
@@ -159,7 +159,7 @@ public static class PlanDocument
             }),
             ReportLayout.Cell(a.Lead),
             ReportLayout.Cell(a.Partners.Count == 0 ? "—" : string.Join(", ", a.Partners), color: Palette.Muted),
-            ReportLayout.Cell($"{c.Month(a.Start)} – {c.Month(a.End)}"),
+            ReportLayout.Cell($"{c.Month(a.Start)}\u00A0– {c.Month(a.End)}"),
             ReportLayout.Cell(c.Money(a.Budget), right: true),
             ReportLayout.Cell(layout.Status(a.Status) + (a.Status == ActionStatus.InProgress ? $" ({c.Percent(a.Progress / 100m)})" : ""), bold: true, color: ReportLayout.StatusColor(a.Status)),
         ]));

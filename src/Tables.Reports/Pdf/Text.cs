@@ -142,7 +142,7 @@ internal sealed class TextDrawable(Paragraph paragraph, ReadOnlyMemory<TextLine>
             {
                 var style = spans[run.Span].Style;
                 var paint = context.Skia.Fill(style.SkColor);
-                canvas.DrawText(run.Text, x + run.X, baseline, context.Skia.Font(style.Face, style.Size), paint);
+                GlyphRuns.Draw(canvas, run.Text, x + run.X, baseline, context.Skia.Font(style.Face, style.Size), style.Face, paint);
                 var span = spans[run.Span];
                 if (style.Underline)
                 {
@@ -180,4 +180,49 @@ internal sealed class TextLine
     public float Width { get; init; }
     public float Height { get; init; }
     public float Baseline { get; init; }
+}
+
+/// <summary>
+/// Draws a run as positioned glyphs whose positions are exactly what Skia's PDF writer predicts from the font's
+/// advances (size ÷ units-per-em × advance in font units, summed in float from 0). Skia then writes the run as one
+/// string; with the positions SkFont computes, tiny float differences made it write one positioning operator per
+/// glyph, which tripled the size of the page contents.
+/// </summary>
+internal static class GlyphRuns
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(FontFace, ushort), float> Units = new();
+
+    public static void Draw(SKCanvas canvas, string text, float x, float baseline, SKFont font, FontFace face, SKPaint paint)
+    {
+        var glyphs = font.GetGlyphs(text);
+        if (glyphs.Length == 0)
+        {
+            return;
+        }
+        var typeface = ReportFonts.Typeface(face);
+        var scale = font.Size / typeface.UnitsPerEm;
+        using var builder = new SKTextBlobBuilder();
+        var buffer = builder.AllocateHorizontalRun(font, glyphs.Length, 0);
+        var positions = buffer.Positions;
+        var advance = 0f;
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            positions[i] = advance;
+            advance += scale * Units.GetOrAdd((face, glyphs[i]), static key => UnitsAdvance(key.Item1, key.Item2));
+        }
+        glyphs.CopyTo(buffer.Glyphs);
+        using var blob = builder.Build();
+        canvas.Save();
+        canvas.Translate(x, baseline);
+        canvas.DrawText(blob, 0, 0, paint);
+        canvas.Restore();
+    }
+
+    private static float UnitsAdvance(FontFace face, ushort glyph)
+    {
+        var typeface = ReportFonts.Typeface(face);
+        using var font = new SKFont(typeface, typeface.UnitsPerEm) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None };
+        var widths = font.GetGlyphWidths([glyph]);
+        return MathF.Round(widths[0]);
+    }
 }
