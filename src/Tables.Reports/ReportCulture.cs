@@ -131,7 +131,7 @@ public sealed class ReportCulture
             result.Append(c);
             if (c == '«')
             {
-                if (next is ' ' or NoBreakSpace)
+                if (next is ' ' or NoBreakSpace or NarrowNoBreakSpace)
                 {
                     i++;
                 }

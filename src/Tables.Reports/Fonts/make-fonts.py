@@ -6,6 +6,7 @@ Skia embeds a face whole in every PDF (ENVIRONMENT.md), so the smaller the face 
 Run from this folder:  npm pack source-sans@3.52.0 && tar xzf source-sans-3.52.0.tgz && ./make-fonts.py package/TTF
 (Debian: apt-get install python3-fonttools).
 """
+import copy
 import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -28,6 +29,18 @@ for style, (subfamily, file) in FACES.items():
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=subset.parse_unicodes(UNICODES))
     subsetter.subset(font)
+    # Source Sans draws U+00A0 with the glyph of the space: a PDF maps each glyph back to one character, so the
+    # no-break space would come back as a plain space when text is copied or searched. Give it its own glyph.
+    cmap = font.getBestCmap()
+    if cmap.get(0xA0) == cmap.get(0x20):
+        order = font.getGlyphOrder()
+        font["glyf"].glyphs["uni00A0"] = copy.deepcopy(font["glyf"]["space"])
+        font["hmtx"].metrics["uni00A0"] = font["hmtx"].metrics["space"]
+        font.setGlyphOrder(order + ["uni00A0"])
+        font["glyf"].glyphOrder = font.getGlyphOrder()
+        for table in font["cmap"].tables:
+            if 0xA0 in table.cmap:
+                table.cmap[0xA0] = "uni00A0"
     names = font["name"]
     family, postscript = "Tables Sans", f"TablesSans-{style}"
     for record in list(names.names):
