@@ -95,6 +95,10 @@ public sealed class Document : IDocumentContainer
 
     public DocumentOutline Outline { get; } = new();
 
+    internal IReadOnlyList<PageDescriptor> PageSets => _pageSets;
+
+    internal DocumentMetadata Metadata => _metadata;
+
     public static Document Create(Action<IDocumentContainer> compose)
     {
         var document = new Document();

@@ -98,6 +98,9 @@ internal sealed class ReportFontResolver : IFontResolver
 /// <summary>A horizontal rule.</summary>
 internal sealed class RuleBlock(float thickness, SKColor color) : Block
 {
+    public float Thickness => thickness;
+    public SKColor Color => color;
+
     public override Fit Layout(LayoutContext context, float width, float height, bool top) =>
         thickness > height && !top ? Fit.Wrap(this) : Fit.All(new RuleDrawable(thickness, color), thickness);
 
@@ -117,6 +120,8 @@ public sealed record OutlineEntry(int Level, string Title, string Section);
 /// </summary>
 internal sealed class TocBlock(IReadOnlyList<OutlineEntry> entries, TextStyle style, int first = 0) : Block
 {
+    public IReadOnlyList<OutlineEntry> Entries => entries;
+
     private const float NumberWidth = 36;
     private const float Indent = 16;
     private const float EntryGap = 3;
