@@ -363,6 +363,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
@@ -429,6 +432,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<string>("From")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -554,6 +560,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -594,6 +603,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -632,6 +644,9 @@ namespace Tables.Web.Data.Migrations
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
                         .IsRequired()
