@@ -1,5 +1,6 @@
 using Tables.Web;
 using Tables.Web.Data;
+using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
@@ -18,6 +19,7 @@ builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
 builder.AddForums();
+builder.AddActionPlan();
 builder.AddTally();
 builder.AddSamples();
 
@@ -31,6 +33,7 @@ app.MapTables();
 app.MapMembers();
 app.MapCycles();
 app.MapForums();
+app.MapActionPlan();
 app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();
