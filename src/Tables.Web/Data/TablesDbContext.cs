@@ -59,6 +59,10 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
     public DbSet<PlanVisit> PlanVisits => Set<PlanVisit>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<FollowNotice> FollowNotices => Set<FollowNotice>();
+    public DbSet<DigestSettings> DigestSettings => Set<DigestSettings>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

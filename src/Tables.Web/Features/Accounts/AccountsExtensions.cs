@@ -41,7 +41,6 @@ public static class AccountsExtensions
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
-        services.AddSingleton<IEmailSender<TablesUser>, LoggingEmailSender>();
         services.AddScoped<AccountInvitations>();
     }
 

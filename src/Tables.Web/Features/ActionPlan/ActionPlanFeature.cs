@@ -16,6 +16,11 @@ public static class ActionPlanFeature
         services.AddScoped<PlanExports>();
         services.AddScoped<IdeaChain>();
         services.AddSingleton<PlanNotifier>();
+        services.AddScoped<FollowService>();
+        services.AddScoped<DigestService>();
+        services.AddSingleton<Jobs.IBackgroundJob, FollowUpJob>();
+        services.AddSingleton<Jobs.IBackgroundJob, DigestJob>();
+        services.AddSingleton<IValidator<FollowRequest>, FollowRequestValidator>();
         services.AddSingleton<IValidator<PriorityEdit>, PriorityEditValidator>();
         services.AddSingleton<IValidator<ObjectiveEdit>, ObjectiveEditValidator>();
         services.AddSingleton<IValidator<ActionEdit>, ActionEditValidator>();
@@ -23,7 +28,12 @@ public static class ActionPlanFeature
         services.AddSingleton<IValidator<JournalPost>, JournalPostValidator>();
         services.AddSingleton<IValidator<IndicatorValuePost>, IndicatorValuePostValidator>();
         services.AddSingleton<IValidator<PlanMove>, PlanMoveValidator>();
+        builder.AddFollowRateLimit();
     }
 
-    public static void MapActionPlan(this WebApplication app) => app.MapPlanApi();
+    public static void MapActionPlan(this WebApplication app)
+    {
+        app.MapPlanApi();
+        app.MapFollowApi();
+    }
 }
