@@ -88,6 +88,32 @@ public sealed class PlanService(TablesDbContext db, TimeProvider clock)
     public static JournalView ToView(JournalEntry j, bool member) =>
         new(j.Id, j.On, j.At, member ? j.AuthorName : null, j.OrganisationName, j.Text, j.Status, j.Progress);
 
+    public Task<int?> CycleOfActionAsync(TableAccess access, int actionId, CancellationToken ct = default) =>
+        db.Actions.AsNoTracking().Where(a => a.Id == actionId && a.TableId == access.Table.Id).Select(a => (int?)a.CycleId).FirstOrDefaultAsync(ct);
+
+    public Task<int?> CycleOfObjectiveAsync(TableAccess access, int objectiveId, CancellationToken ct = default) =>
+        db.Objectives.AsNoTracking().Where(o => o.Id == objectiveId && o.TableId == access.Table.Id).Select(o => (int?)o.CycleId).FirstOrDefaultAsync(ct);
+
+    /// <summary>An action as its edit form starts: every field and part, with the version to send back.</summary>
+    public async Task<ActionEdit?> EditOfActionAsync(PlanRights rights, int actionId, CancellationToken ct = default)
+    {
+        var a = await db.Actions.AsNoTracking().Include(x => x.Partners).Include(x => x.Ideas).Include(x => x.Funding).Include(x => x.Milestones).Include(x => x.Indicators)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == actionId && x.TableId == rights.Access.Table.Id, ct);
+        return a is null || !rights.CanEditPlan ? null : new ActionEdit
+        {
+            Title = a.Title, Description = a.Description, Theme = a.Theme, Tag = a.Tag, LeadOrganisationId = a.LeadOrganisationId,
+            PartnerOrganisationIds = a.Partners.Select(p => p.OrganisationId).ToList(), WorkingGroup = a.WorkingGroup, Start = a.Start, End = a.End,
+            Status = a.Status, Progress = a.Progress, Weight = a.Weight, Version = a.Version,
+            Funding = a.Funding.OrderBy(f => f.Id).Select(f => new FundingLineEdit { Funder = f.Funder, Amount = f.Amount, Status = f.Status }).ToList(),
+            Milestones = a.Milestones.OrderBy(m => m.Due).Select(m => new MilestoneEdit { Id = m.Id, Title = m.Title, Due = m.Due, Done = m.Done }).ToList(),
+            Indicators = a.Indicators.OrderBy(i => i.Id).Select(i => new IndicatorEdit { Id = i.Id, Label = i.Label, Unit = i.Unit, Baseline = i.Baseline, Target = i.Target }).ToList(),
+            IdeaIds = a.Ideas.Select(i => i.IdeaId).ToList(),
+        };
+    }
+
+    /// <summary>Forgets what this scope's context tracks (after a refused save, before trying again).</summary>
+    public void Forget() => db.ChangeTracker.Clear();
+
     /// <summary>Funders already named in the table's plans (suggested when typing a funding line).</summary>
     public async Task<List<string>> FundersAsync(TableAccess access, CancellationToken ct = default) =>
         (await db.FundingLines.AsNoTracking().Where(f => f.TableId == access.Table.Id).Select(f => f.Funder).Distinct().ToListAsync(ct))
