@@ -17,6 +17,7 @@ public static class ActionPlanFeature
         services.AddScoped<IdeaChain>();
         services.AddSingleton<PlanNotifier>();
         services.AddScoped<FollowService>();
+        services.AddScoped<SamplePlanLoader>();
         services.AddScoped<DigestService>();
         services.AddSingleton<Jobs.IBackgroundJob, FollowUpJob>();
         services.AddSingleton<Jobs.IBackgroundJob, DigestJob>();
