@@ -104,9 +104,11 @@ public sealed class DigestService(TablesDbContext db, IMailSender mail, PublicUr
     }
 
     /// <summary>Sends the digests due now (the chosen day, from <see cref="SendHour"/>), each claimed first so it goes once a week.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    public Task<int> SendDueAsync(CancellationToken ct = default) => SendDueAsync(clock.GetLocalNow(), ct);
+
+    /// <inheritdoc cref="SendDueAsync(CancellationToken)"/>
+    public async Task<int> SendDueAsync(DateTimeOffset nowLocal, CancellationToken ct = default)
     {
-        var nowLocal = clock.GetLocalNow();
         var now = nowLocal.UtcDateTime;
         var week = $"{ISOWeek.GetYear(nowLocal.DateTime)}-W{ISOWeek.GetWeekOfYear(nowLocal.DateTime):00}";
         var sent = 0;

@@ -27,11 +27,13 @@ public static class FollowApi
             .WithSummary("Follows one's own idea by e-mail (with consent): the forum's code, the participant's token, the idea, an address. The address is never shown back.");
 
         // One-click unsubscribe (RFC 8058): mail programs POST without any token of ours; the link's secret is the credential.
-        app.MapPost("/follow/stop/{token}", async Task<RedirectHttpResult> (string token, FollowService follow, HttpContext http) =>
+        app.MapPost("/follow/{token}/stop", async Task<RedirectHttpResult> (string token, FollowService follow, HttpContext http) =>
         {
             await follow.StopAsync(token, http.RequestAborted);
-            return TypedResults.Redirect($"/follow/stop/{Uri.EscapeDataString(token)}?done=1");
+            return TypedResults.Redirect($"/follow/{Uri.EscapeDataString(token)}");
         }).DisableAntiforgery().ExcludeFromDescription();
+        // A mail program that opens the header's address instead of posting to it lands on the page with the button.
+        app.MapGet("/follow/{token}/stop", (string token) => TypedResults.Redirect($"/follow/{Uri.EscapeDataString(token)}")).ExcludeFromDescription();
 
         var digest = app.MapGroup("/api/tables/{slug}/plan/digest").WithTags("Action plan");
         digest.MapGet("/", async Task<Ok<DigestSettingsView>> (string slug, HttpContext http, PlanService plans, DigestService digests) =>

@@ -67,7 +67,7 @@ public sealed class FollowService(
         await db.SaveChangesAsync(ct);
         var slug = await db.Tables.Where(t => t.Id == follower.TableId).Select(t => t.Slug).FirstAsync(ct);
         await mail.SendAsync(new OutgoingMail(email, text["Follow.Welcome.Subject"],
-            text["Follow.Welcome.Body", idea.Text, urls.Absolute($"/t/{slug}/plan/ideas/{idea.Id}"), StopLink(follower)], Unsubscribe: StopLink(follower)), ct);
+            text["Follow.Welcome.Body", idea.Text, urls.Absolute($"/t/{slug}/plan/ideas/{idea.Id}"), StopLink(follower)], Unsubscribe: OneClick(follower)), ct);
     }
 
     /// <summary>Stops a follow by its link's token; true when the token names one (already stopped counts).</summary>
@@ -125,7 +125,7 @@ public sealed class FollowService(
                     try
                     {
                         await mail.SendAsync(new OutgoingMail(Protector.Unprotect(follower.EmailProtected), e.Subject, e.Text + "\n\n" + text["Follow.Footer", StopLink(follower)],
-                            Unsubscribe: StopLink(follower)), ct);
+                            Unsubscribe: OneClick(follower)), ct);
                         sent++;
                     }
                     catch (Exception) when (!ct.IsCancellationRequested)
@@ -173,7 +173,11 @@ public sealed class FollowService(
         return events;
     }
 
-    private string StopLink(IdeaFollower follower) => urls.Absolute($"/follow/stop/{follower.Token}");
+    /// <summary>The page with the stop button (in the e-mail's text).</summary>
+    private string StopLink(IdeaFollower follower) => urls.Absolute($"/follow/{follower.Token}");
+
+    /// <summary>The one-click address mail programs post to (RFC 8058 List-Unsubscribe).</summary>
+    private string OneClick(IdeaFollower follower) => urls.Absolute($"/follow/{follower.Token}/stop");
 }
 
 /// <summary>Tells followers what their ideas became, every few minutes, once across instances.</summary>

@@ -100,11 +100,14 @@ public sealed class IdeaChain(TablesDbContext db)
         return new ActionOrigins(action.Id, action.Title, priority.Id, priority.Title, options, ideas.Select(i => ToRef(i, forums[i.ForumId])).ToList());
     }
 
-    /// <summary>The ideas of a table's forums an editor may name on an action (not hidden, not merged away).</summary>
-    public Task<List<IdeaRef>> IdeasAsync(PlanRights rights, int cycleId, CancellationToken ct = default) =>
-        db.Ideas.AsNoTracking().Where(i => i.TableId == rights.Access.Table.Id && !i.Hidden && i.MergedIntoId == null)
-            .Join(db.Forums.Where(f => f.CycleId == cycleId), i => i.ForumId, f => f.Id, (i, f) => new IdeaRef(i.Id, i.Text, i.Theme, f.Id, f.Title, f.StartsAt))
-            .OrderBy(i => i.Id).ToListAsync(ct);
+    /// <summary>The ideas of the cycle's forums (not hidden, not merged away): named on actions, listed on the public page.</summary>
+    public async Task<List<IdeaRef>> IdeasAsync(PlanRights rights, int cycleId, CancellationToken ct = default)
+    {
+        var forums = await db.Forums.AsNoTracking().Where(f => f.CycleId == cycleId && f.TableId == rights.Access.Table.Id).ToDictionaryAsync(f => f.Id, ct);
+        var ids = forums.Keys.ToList();
+        var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.ForumId) && !i.Hidden && i.MergedIntoId == null).OrderBy(i => i.Id).ToListAsync(ct);
+        return ideas.Select(i => ToRef(i, forums[i.ForumId])).ToList();
+    }
 
     /// <summary>The cycle's priorities promoted from these options (same ballot and option).</summary>
     private async Task<List<Priority>> PrioritiesOfAsync(int cycleId, IReadOnlyList<OptionRef> options, CancellationToken ct)
