@@ -64,7 +64,7 @@ public sealed class PlanTests(PlanTests.App app) : IClassFixture<PlanTests.App>
         Assert.Equal(30, stored.Progress);
 
         var history = await coordinator.GetFromJsonAsync<List<HistoryLine>>(ActionUrl(other, "/history"), Ct);
-        var change = history!.First(h => h.Changes.Any(c => c.Field == "Title"));
+        var change = history!.First(h => h.Entity == nameof(ActionItem) && h.Changes.Any(c => c.Field == "Title"));
         Assert.Equal("Camille Tremblay", change.By);
         Assert.Equal("Titre de la coordination", change.Changes.Single(c => c.Field == "Title").After);
     }
@@ -76,7 +76,7 @@ public sealed class PlanTests(PlanTests.App app) : IClassFixture<PlanTests.App>
             new() { Progress = progress, Weight = weight, Status = status, Archived = archived };
 
         Assert.Equal(50, ProgressRollup.Objective([A(20), A(80), A(0, status: ActionStatus.Cancelled), A(0, archived: true)]));
-        Assert.Equal(65, ProgressRollup.Objective([A(20, 1), A(80, 2), A(50, 0)]));
+        Assert.Equal(60, ProgressRollup.Objective([A(20, 1), A(80, 2), A(50, 0)]));
         Assert.Null(ProgressRollup.Objective([]));
         var objectives = new[] { (new Objective { Weight = 3 }, (double?)100), (new Objective(), (double?)0), (new Objective(), (double?)null) };
         Assert.Equal(75, ProgressRollup.Priority(objectives));

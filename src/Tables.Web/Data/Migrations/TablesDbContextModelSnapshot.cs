@@ -1259,7 +1259,7 @@ namespace Tables.Web.Data.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("JobRun");
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Tables.Web.Features.Members.Membership", b =>

@@ -24,6 +24,7 @@ public sealed class FollowService(
     IValidator<FollowRequest> validator,
     IMailSender mail,
     IdeaChain chain,
+    TableScope scope,
     PublicUrl urls,
     IStringLocalizer<UiText> text,
     TimeProvider clock)
@@ -46,6 +47,11 @@ public sealed class FollowService(
         if (idea is null)
         {
             throw new ValidationException([new ValidationFailure(nameof(FollowRequest.IdeaId), text["Follow.NotYourIdea"])]);
+        }
+        // From here on, this request works in the idea's table (what it already became is read there).
+        if (scope.TableId is null && !scope.AllTables)
+        {
+            scope.Enter(idea.TableId);
         }
         var email = request.Email.Trim();
         var hash = IdeaFollower.Hash(idea.Id, email);

@@ -22,6 +22,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
     public void Configure(EntityTypeBuilder<JobRun> builder)
     {
+        builder.ToTable("JobRuns");
         builder.HasKey(j => j.Name);
         builder.Property(j => j.Name).HasMaxLength(64);
         builder.Property(j => j.LeaseOwner).HasMaxLength(64);

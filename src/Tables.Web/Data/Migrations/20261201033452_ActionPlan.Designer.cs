@@ -11,7 +11,7 @@ using Tables.Web.Data;
 namespace Tables.Web.Data.Migrations
 {
     [DbContext(typeof(TablesDbContext))]
-    [Migration("20261201030102_ActionPlan")]
+    [Migration("20261201033452_ActionPlan")]
     partial class ActionPlan
     {
         /// <inheritdoc />
@@ -1262,7 +1262,7 @@ namespace Tables.Web.Data.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("JobRun");
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Tables.Web.Features.Members.Membership", b =>

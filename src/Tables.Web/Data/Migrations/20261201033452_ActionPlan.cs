@@ -82,7 +82,7 @@ namespace Tables.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "JobRun",
+                name: "JobRuns",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -94,7 +94,7 @@ namespace Tables.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_JobRun", x => x.Name);
+                    table.PrimaryKey("PK_JobRuns", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -540,7 +540,7 @@ namespace Tables.Web.Data.Migrations
                 name: "IndicatorValues");
 
             migrationBuilder.DropTable(
-                name: "JobRun");
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Journal");
