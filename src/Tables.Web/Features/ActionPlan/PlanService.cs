@@ -30,9 +30,22 @@ public sealed class PlanService(TablesDbContext db, TimeProvider clock)
     /// <summary>Budgets: members always; the public when the table chose to show them.</summary>
     public static bool SeesBudgets(PlanRights rights, PlanSettings settings) => rights.Access.CanObserve || settings.ShowBudgets;
 
-    /// <summary>The cycle whose plan a table shows by default: the most recent.</summary>
-    public Task<Cycle?> CurrentCycleAsync(TableAccess access, CancellationToken ct = default) =>
-        db.Cycles.AsNoTracking().Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The cycle whose plan a table shows by default: the most recent that has priorities (else the most recent); for
+    /// people outside the table, only among published plans.
+    /// </summary>
+    public async Task<int?> CurrentCycleAsync(TableAccess access, CancellationToken ct = default)
+    {
+        var cycles = await db.Cycles.AsNoTracking().Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start)
+            .Select(c => new
+            {
+                c.Id,
+                Published = db.PlanSettings.Any(s => s.CycleId == c.Id && s.Published),
+                HasPlan = db.Priorities.Any(p => p.CycleId == c.Id),
+            }).ToListAsync(ct);
+        var visible = access.CanObserve ? cycles : cycles.Where(c => c.Published).ToList();
+        return (visible.FirstOrDefault(c => c.HasPlan) ?? visible.FirstOrDefault())?.Id;
+    }
 
     public Task<PlanSnapshot?> LoadAsync(TableAccess access, int cycleId, CancellationToken ct = default) =>
         PlanSnapshot.LoadAsync(db, access.Table.Id, cycleId, ct);

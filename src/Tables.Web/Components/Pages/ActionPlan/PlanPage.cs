@@ -32,7 +32,7 @@ public abstract class PlanPage : TablePage
     {
         var plans = Service<PlanService>();
         Rights = await plans.RightsAsync(access, User);
-        CycleId = CycleParameter ?? await CycleOfPageAsync() ?? (await plans.CurrentCycleAsync(access))?.Id;
+        CycleId = CycleParameter ?? await CycleOfPageAsync() ?? await plans.CurrentCycleAsync(access);
         await OnPlanLoadedAsync(Rights);
     }
 
