@@ -77,8 +77,8 @@ public sealed class PlanScreensTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GotoAsync($"{browser.BaseUrl}/t/tilleuls/plan/actions/{own}");
         await page.WaitForInteractiveAsync();
 
-        await page.FillAsync("[data-testid=journal-text] textarea", "Deux cents paniers distribués ce mois-ci.");
-        await page.FillAsync("[data-testid=journal-progress] input", "85");
+        await page.FillAsync("[data-testid=journal-text] textarea, textarea[data-testid=journal-text]", "Deux cents paniers distribués ce mois-ci.");
+        await page.FillAsync("[data-testid=journal-progress] input, input[data-testid=journal-progress]", "85");
         await page.ClickAsync("[data-testid=journal-post]");
 
         await page.Locator(".journal li", new() { HasText = "Deux cents paniers" }).WaitForAsync();

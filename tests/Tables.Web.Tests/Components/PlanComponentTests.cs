@@ -106,6 +106,6 @@ public sealed class PlanComponentTests : BunitContext
         Assert.Contains("Jalon «\u00A0Bilan\u00A0»", timeline.Find("path.milestone.late title").TextContent);
         Assert.Single(timeline.FindAll("line.today"));
         Assert.Equal(["2026", "2027", "2028"], timeline.FindAll("text.tick-label").Select(t => t.TextContent).ToArray());
-        Assert.Equal("img", timeline.Find("svg").GetAttribute("role"));
+        Assert.Equal("group", timeline.Find("svg").GetAttribute("role"));
     }
 }
