@@ -24,7 +24,14 @@ builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-await app.MigrateTablesDataAsync();
+if (!await app.MigrateTablesDataAsync())
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
+if (AdminCommand.IsCommand(args))
+{
+    return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
+}
 await app.LoadSamplesAsync();
 app.UseTablesSecurity();
 app.UseTablesHost();
@@ -37,6 +44,7 @@ app.MapForums();
 app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

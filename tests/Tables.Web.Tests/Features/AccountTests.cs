@@ -21,7 +21,7 @@ public sealed class AccountTests : IClassFixture<TablesAppFactory>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_make_this_connection_wait_even_with_the_right_one()
     {
         using var coordinator = await _app.SignedInAsync(TablesAppFactory.Coordinator);
         (await coordinator.PostAsJsonAsync("/api/tables/tilleuls/members", new MemberAdd { Email = "verrou@example.org", Role = Tables.Web.Features.Members.TableRole.Observer }, Ct)).EnsureSuccessStatusCode();
