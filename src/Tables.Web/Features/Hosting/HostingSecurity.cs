@@ -15,6 +15,8 @@ public static class HostingSecurity
         // A year, as OWASP advises; not for subdomains, which the installation may not own.
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddSingleton<ContentSecurityPolicy>();
+        // Secure over HTTPS (as the proxy says), so plain-HTTP installations still work; the sign-in cookie does the same.
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
     }
 
     /// <summary>First in the pipeline: every later middleware sees the client's address and scheme, and every answer
