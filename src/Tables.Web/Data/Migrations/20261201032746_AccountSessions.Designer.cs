@@ -11,7 +11,7 @@ using Tables.Web.Data;
 namespace Tables.Web.Data.Migrations
 {
     [DbContext(typeof(TablesDbContext))]
-    [Migration("20261201030340_AccountSessions")]
+    [Migration("20261201032746_AccountSessions")]
     partial class AccountSessions
     {
         /// <inheritdoc />
@@ -421,6 +421,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
@@ -487,6 +490,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<string>("From")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -612,6 +618,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -652,6 +661,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -690,6 +702,9 @@ namespace Tables.Web.Data.Migrations
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
                         .IsRequired()
