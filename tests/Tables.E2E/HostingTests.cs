@@ -143,7 +143,7 @@ public sealed class HostingTests(BrowserFixture browser) : IClassFixture<Browser
         }
         await using var scope = browser.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls"))!;
+        var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls"))!;
         var cycle = await sp.GetRequiredService<TablesDbContext>().Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
         var console = sp.GetRequiredService<ForumConsole>();
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle.Id, Title = "Forum sous CSP", StartsAt = DateTime.UtcNow });
