@@ -58,8 +58,8 @@ public sealed class AccountTests : IClassFixture<TablesAppFactory>
         Assert.Contains("Si un compte correspond", await known.Content.ReadAsStringAsync(Ct));
         Assert.Empty(_app.Emails.LinksTo("personne@example.org"));
 
-        await SetPasswordThroughLinkAsync(TablesAppFactory.Facilitator, "Animation-2027-ok");
-        using var _ = await _app.SignedInAsync(TablesAppFactory.Facilitator, "Animation-2027-ok");
+        await SetPasswordThroughLinkAsync(TablesAppFactory.Facilitator, "Rue-des-Ormes-2027");
+        using var _ = await _app.SignedInAsync(TablesAppFactory.Facilitator, "Rue-des-Ormes-2027");
     }
 
     [Fact]
