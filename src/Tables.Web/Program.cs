@@ -4,6 +4,7 @@ using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Hosting;
 using Tables.Web.Features.Jobs;
 using Tables.Web.Features.Localization;
 using Tables.Web.Features.Mail;
@@ -14,6 +15,7 @@ using Tables.Web.Features.Tally;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTablesHost();
+builder.AddTablesSecurity();
 builder.AddTablesData();
 builder.AddTablesLocalization();
 builder.AddAccounts();
@@ -28,8 +30,16 @@ builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-await app.MigrateTablesDataAsync();
+if (!await app.MigrateTablesDataAsync())
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
+if (AdminCommand.IsCommand(args))
+{
+    return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
+}
 await app.LoadSamplesAsync();
+app.UseTablesSecurity();
 app.UseTablesHost();
 app.MapTablesLocalization();
 app.MapAccounts();
@@ -41,6 +51,7 @@ app.MapActionPlan();
 app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -17,7 +17,7 @@ public static class ForumsFeature
             // ForumHubErrors already turns every failure of a method into a HubException with a safe message; detailed errors
             // only add why SignalR could not call a method (wrong argument count or types) instead of a bare "failed to invoke".
             // For the forum hub only: Blazor's own hub keeps its defaults.
-            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = true);
+            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         services.AddSingleton<ForumHubErrors>();
         services.AddSingleton<ForumHubScope>();
         services.AddSingleton<VoteWriter>();
