@@ -1,49 +1,11 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Tables.E2E;
 
-/// <summary>The plan's screens in Chromium: axe on each (as the public, a partner and the coordination), screenshots in French
-/// and English, and a partner reporting progress through the page.</summary>
+/// <summary>The plan's screens in Chromium (axe scans them with the others in AccessibilityTests): screenshots in French and
+/// English for a partner and the coordination, and a partner reporting progress through the page.</summary>
 public sealed class PlanScreensTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    public static TheoryData<string, string?> Screens => new()
-    {
-        { "/t/tilleuls/plan", null },
-        { "/t/tilleuls/plan/public", null },
-        { "/t/tilleuls/plan/timeline", null },
-        { "/t/tilleuls/plan/ideas/9", null },
-        { "/t/tilleuls/plan/actions/6", null },
-        { "/t/tilleuls/plan", TablesAppFactory.Coordinator },
-        { "/t/tilleuls/plan/dashboard", TablesAppFactory.Coordinator },
-        { "/t/tilleuls/plan/actions/6", TablesAppFactory.Coordinator },
-        { "/t/tilleuls/plan/actions/6/edit", TablesAppFactory.Coordinator },
-        { "/t/tilleuls/plan/dashboard", TablesAppFactory.Partner },
-        { "/t/tilleuls/plan/actions/6", TablesAppFactory.Partner },
-        { "/t/tilleuls/plan/digest", TablesAppFactory.Partner },
-        { "/follow/inconnu", null },
-    };
-
-    [Theory]
-    [MemberData(nameof(Screens))]
-    public async Task Plan_screen_has_no_serious_or_critical_violation(string path, string? signedInAs)
-    {
-        var page = await browser.NewPageAsync();
-        if (signedInAs is not null)
-        {
-            await page.SignInAsync(browser.BaseUrl, signedInAs);
-        }
-        await page.GotoAsync(browser.BaseUrl + path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.Locator("h1").First.WaitForAsync();
-
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        await page.ScreenshotAsync("plan-" + ((signedInAs is null ? "anon" : signedInAs.Split('@')[0]) + path.Replace('/', '_')).TrimEnd('_'));
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
-    }
-
     [Theory]
     [InlineData("fr-CA")]
     [InlineData("en-CA")]

@@ -31,7 +31,7 @@ public sealed class PlanComponentTests : BunitContext
         Assert.Equal("Budget", chart.Find("figcaption").TextContent);
         var rows = chart.FindAll(".bar-row");
         Assert.Equal(["Centraide", "Ville"], rows.Select(r => r.GetAttribute("data-label") ?? "").ToArray());
-        Assert.Contains("Accordé : 100", rows[0].TextContent);
+        Assert.Contains("Accordé : 100", rows[0].TextContent.Replace('\u00A0', ' '));
         Assert.Equal("width: 50%", rows[0].QuerySelector(".bar.series-0")!.GetAttribute("style"));
         Assert.Equal("width: 100%", rows[1].QuerySelector(".bar.series-0")!.GetAttribute("style"));
         Assert.All(chart.FindAll(".bar"), b => Assert.Equal("true", b.GetAttribute("aria-hidden")));
