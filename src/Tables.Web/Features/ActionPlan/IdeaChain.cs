@@ -67,7 +67,8 @@ public sealed class IdeaChain(TablesDbContext db)
         return new IdeaChainView(ToRef(idea, forum), options,
             priorities.Select(p => new PriorityRef(p.Id, p.Title, objectives.Where(o => o.PriorityId == p.Id)
                 .Select(o => new ObjectiveRef(o.Id, o.Title, actions.Where(a => a.ObjectiveId == o.Id).Select(Ref).ToList())).ToList())).ToList(),
-            actions.Where(a => named.Contains(a.Id)).Select(Ref).ToList(), null);
+            // Named directly and not already shown under one of its priorities.
+            actions.Where(a => named.Contains(a.Id) && !objectiveIds.Contains(a.ObjectiveId)).Select(Ref).ToList(), null);
     }
 
     public async Task<ActionOrigins?> FromActionAsync(PlanRights rights, int actionId, CancellationToken ct = default)
