@@ -37,5 +37,5 @@ public sealed record LoadOptions(int Participants, Uri? Url, TimeSpan Duration, 
     }
 
     /// <summary>The live-update interval of the server under test: the one given, else the app's default.</summary>
-    public TimeSpan Interval => UpdateInterval ?? Tables.Web.Features.Forums.ForumBroadcaster.DefaultInterval;
+    public TimeSpan Interval => UpdateInterval ?? TimeSpan.FromMilliseconds(Tables.Web.Features.Live.LiveOptions.DefaultIntervalMs);
 }

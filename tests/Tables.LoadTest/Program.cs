@@ -16,7 +16,7 @@ public static class LoadTestProgram
         {
             var root = FindRepositoryRoot();
             var settings = options.UpdateInterval is { } interval
-                ? new Dictionary<string, string> { ["Forums__UpdateIntervalMs"] = ((int)interval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                ? new Dictionary<string, string> { ["Live__UpdateIntervalMs"] = ((int)interval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }
                 : null;
             await using var server = await ServerProcess.StartAsync(root, TimeSpan.FromMinutes(3), new ServerStart(Settings: settings));
             Console.WriteLine($"server {server.Url} (pid {server.Pid}, data {server.DataDirectory})");

@@ -33,7 +33,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             .Where(e => !matrix.IsInfrastructure(e.Route))
             .Select(e => $"{e.Methods} {e.Route}".Trim())
             .ToHashSet();
-        var listed = matrix.Rows.Where(r => r.Kind != "hub").Select(r => r.Endpoint).ToHashSet();
+        var listed = matrix.Rows.Where(r => r.Kind is not ("hub" or "live")).Select(r => r.Endpoint).ToHashSet();
         Assert.True(endpoints.SetEquals(listed),
             $"missing from access-matrix.txt: {string.Join("; ", endpoints.Except(listed))}\nlisted but gone: {string.Join("; ", listed.Except(endpoints))}");
     }
@@ -41,10 +41,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
     [Fact]
     public void Every_hub_method_is_in_the_matrix()
     {
-        var methods = typeof(ForumHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
-            .Select(m => m.Name).ToHashSet();
-        var listed = AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint).ToHashSet();
-        Assert.True(methods.SetEquals(listed), $"hub methods {string.Join(", ", methods)} vs matrix {string.Join(", ", listed)}");
+        foreach (var (hub, kind) in new[] { (typeof(ForumHub), "hub"), (typeof(Tables.Web.Features.Live.LiveHub), "live") })
+        {
+            var methods = hub.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Select(m => m.Name).ToHashSet();
+            var listed = AccessMatrix.Load().Rows.Where(r => r.Kind == kind).Select(r => r.Endpoint).ToHashSet();
+            Assert.True(methods.SetEquals(listed), $"{hub.Name} methods {string.Join(", ", methods)} vs matrix {string.Join(", ", listed)}");
+        }
     }
 
     public static TheoryData<string> RowNames() => [.. AccessMatrix.Load().Rows.Select(r => $"{r.Kind} {r.Endpoint}")];
@@ -62,7 +65,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             {
                 continue;
             }
-            var allowed = entry.Kind == "hub" ? await app.CallHubAsync(Roles[i], entry) : await app.CallHttpAsync(Roles[i], entry);
+            var allowed = entry.Kind is "hub" or "live" ? await app.CallHubAsync(Roles[i], entry) : await app.CallHttpAsync(Roles[i], entry);
             if (allowed != (expected == 'y'))
             {
                 leaks.Add($"{Roles[i]}: expected {(expected == 'y' ? "allowed" : "refused")}, was {(allowed ? "allowed" : "refused")}");
@@ -133,7 +136,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             }
         }
 
-        private async Task<HubConnection> ConnectAsync(string role)
+        private async Task<HubConnection> ConnectAsync(string role, string path = "/hubs/forum")
         {
             var cookie = _cookies[role];
             var hub = this.Hub(o =>
@@ -142,7 +145,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 {
                     o.Headers["Cookie"] = cookie;
                 }
-            });
+            }, path);
             await hub.StartAsync();
             return hub;
         }
@@ -215,7 +218,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             })).ToArray();
             // Join and Watch change what a connection is: they get a connection of their own, so the role's shared one
             // stays what it is (a participant stays the only joined one) whatever order the rows run in.
-            var own = row.Endpoint is "Join" or "Watch" ? await ConnectAsync(role) : null;
+            var own = row.Kind == "live" ? await ConnectAsync(role, "/hubs/live") : row.Endpoint is "Join" or "Watch" ? await ConnectAsync(role) : null;
             try
             {
                 await (own ?? _hubs[role]).InvokeCoreAsync(row.Endpoint, typeof(JsonElement), values, Ct);
@@ -223,7 +226,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             }
             catch (HubException e)
             {
-                return !e.Message.Contains("Réservé à l'animation", StringComparison.Ordinal) && !e.Message.Contains("Rejoignez d'abord", StringComparison.Ordinal);
+                return !e.Message.Contains("Réservé à l'animation", StringComparison.Ordinal) && !e.Message.Contains("Rejoignez d'abord", StringComparison.Ordinal)
+                    && !e.Message.Contains("Vous ne pouvez pas suivre ceci", StringComparison.Ordinal);
             }
             finally
             {

@@ -262,7 +262,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
     // ------------------------------------------------------------------ hub
 
-    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint)];
+    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind is "hub" or "live").Select(r => $"{r.Kind} {r.Endpoint}")];
 
     private static readonly string[] HubRoles = ["anon", "participant", "staff"];
 
@@ -275,7 +275,9 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     [MemberData(nameof(HubRows))]
     public async Task Random_hub_arguments_get_a_hub_exception_with_a_message_and_write_nothing(string method)
     {
-        var row = AccessMatrix.Load().Rows.Single(r => r.Kind == "hub" && r.Endpoint == method);
+        var row = AccessMatrix.Load().Rows.Single(r => $"{r.Kind} {r.Endpoint}" == method);
+        var hubs = row.Kind == "live" ? app.LiveHubs : app.Hubs;
+        method = row.Endpoint;
         var errorsBefore = app.Errors.Count;
         var ids = app.HubIds;
         using var example = JsonDocument.Parse(app.FillKnown(row.Body));
@@ -299,7 +301,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         await cases.SampleAsync(async c =>
         {
-            var hub = app.Hubs[c.Role];
+            var hub = hubs[c.Role];
             using var json = JsonDocument.Parse(c.Arguments);
             var values = json.RootElement.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Null ? null : (object?)a.Clone()).ToArray();
             var before = await app.FingerprintAsync();
@@ -406,6 +408,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         public IReadOnlyCollection<string> Errors => _log.Entries;
         public Dictionary<string, HubConnection> Hubs { get; } = [];
+        public Dictionary<string, HubConnection> LiveHubs { get; } = [];
         public string[] OtherTableIds { get; private set; } = [];
         public string[] HubIds { get; private set; } = [];
         public string DedupeCode { get; private set; } = "";
@@ -498,7 +501,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             Hubs["anon"] = this.Hub();
             Hubs["participant"] = this.Hub();
             Hubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie);
-            foreach (var (role, hub) in Hubs)
+            LiveHubs["anon"] = this.Hub(path: "/hubs/live");
+            LiveHubs["participant"] = this.Hub(path: "/hubs/live");
+            LiveHubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie, "/hubs/live");
+            foreach (var (role, hub) in Hubs.Concat(LiveHubs))
             {
                 hub.Closed += e =>
                 {

@@ -40,9 +40,6 @@ public sealed partial class VoteWriter : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Raised after each committed batch with the ballots whose votes changed (for coalesced result updates).</summary>
-    public event Action<IReadOnlyCollection<int>>? BallotsChanged;
-
     public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
     {
         var request = new CastRequest(tableId, ballotId, participantId, group, content, clientMessageId, isPaper);
@@ -106,7 +103,6 @@ public sealed partial class VoteWriter : BackgroundService
             {
                 batch[i].Complete(outcomes[i]);
             }
-            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => ((CastRequest)r).BallotId));
         }
         catch (Exception e) when (batch.Count > 1)
         {
@@ -201,15 +197,6 @@ public sealed partial class VoteWriter : BackgroundService
         // The single writer serves every forum of the instance: it writes what authorized hub calls and screens queued.
         scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         return scope.ServiceProvider.GetRequiredService<TablesDbContext>();
-    }
-
-    private void RaiseChanged(IEnumerable<int> ballotIds)
-    {
-        var changed = ballotIds.ToHashSet();
-        if (changed.Count > 0)
-        {
-            BallotsChanged?.Invoke(changed);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} forum writes failed; writing them one by one.")]

@@ -23,13 +23,11 @@ public sealed class ForumConsole(
     TablesDbContext db,
     ForumDirectory directory,
     VoteWriter votes,
-    ForumBroadcaster broadcaster,
     IBallotCounter counter,
     IValidator<ForumCreate> forumValidator,
     IValidator<BallotSetup> ballotValidator,
     IStringLocalizer<UiText> text,
-    TimeProvider clock,
-    LiveCache cache)
+    TimeProvider clock)
 {
     public Task<List<Forum>> ListAsync(TableAccess access, CancellationToken ct = default) =>
         db.Forums.AsNoTracking().Where(f => f.TableId == access.Table.Id).OrderByDescending(f => f.StartsAt).ToListAsync(ct);
@@ -91,7 +89,6 @@ public sealed class ForumConsole(
         var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Ideas.Add(idea);
         await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(forum.Id);
         return idea;
     }
 
@@ -204,13 +201,10 @@ public sealed class ForumConsole(
             b.Status = BallotStatus.Closed;
             b.ClosedAt = clock.GetUtcNow().UtcDateTime;
             b.Seed = seed;
-            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, ResultJson.Options);
+            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, TablesJson.Options);
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
         return result;
     }
 
@@ -247,7 +241,7 @@ public sealed class ForumConsole(
             {
                 TableId = access.Table.Id, ActorId = actor.UserId, ActorName = actor.Name, At = clock.GetUtcNow().UtcDateTime,
                 Entity = "PaperBallot", EntityId = ballot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Created,
-                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, ResultJson.Options),
+                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, TablesJson.Options),
             });
             await db.SaveChangesAsync(ct);
         }
@@ -302,7 +296,6 @@ public sealed class ForumConsole(
         var forum = await FindAsync(access, forumId, ct);
         change(forum);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        broadcaster.MarkForum(forum.Id);
     }
 
     private async Task ChangeBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, Func<Ballot, Task> change, CancellationToken ct)
@@ -310,9 +303,6 @@ public sealed class ForumConsole(
         var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         await change(ballot);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
     }
 
     private async Task<Idea> FindIdeaAsync(TableAccess access, int ideaId, CancellationToken ct) =>
@@ -323,7 +313,6 @@ public sealed class ForumConsole(
         var idea = await FindIdeaAsync(access, ideaId, ct);
         change(idea);
         await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(idea.ForumId);
     }
 
     private string CheckIdea(string? value) =>

@@ -19,6 +19,9 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
     private const string ParticipantKey = "participant";
     private const string ForumKey = "forum";
 
+    /// <summary>The SignalR group of a forum's phones (and staff clients that watch it): its <c>forum:{id}</c> and <c>ballot:{id}</c> topics, public view.</summary>
+    public static string Group(int forumId) => $"forum:{forumId}";
+
     /// <summary>The table a connection joined or watches: every later call runs in its scope (<see cref="ForumHubScope"/>).</summary>
     internal const string TableKey = "table";
 
@@ -29,7 +32,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ParticipantKey] = result.ParticipantId;
         Context.Items[ForumKey] = result.Snapshot.ForumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(result.Snapshot.ForumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(result.Snapshot.ForumId), Context.ConnectionAborted);
         return result;
     }
 
@@ -39,7 +42,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
         await AccessForForumAsync(forumId, TablePolicies.Read);
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ForumKey] = forumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(forumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(forumId), Context.ConnectionAborted);
         return await live.SnapshotAsync(forumId, null, Context.ConnectionAborted);
     }
 

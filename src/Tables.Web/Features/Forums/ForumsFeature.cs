@@ -24,9 +24,8 @@ public static class ForumsFeature
         services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
         services.AddSingleton<LiveCache>();
-        services.AddSingleton<ForumBroadcaster>();
         services.AddSingleton<IBallotCounter, VotingBallotCounter>();
-        services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
+        services.AddForumTopics();
         services.AddScoped<ForumDirectory>();
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();

@@ -20,17 +20,13 @@ namespace Tables.Web.Features.Samples;
 /// </summary>
 public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     public async Task LoadAsync(string directory, CancellationToken ct = default)
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "tables"), "*.json").Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(file);
-            var sample = await JsonSerializer.DeserializeAsync<SampleTable>(stream, Json, ct)
+            var sample = await JsonSerializer.DeserializeAsync<SampleTable>(stream, TablesJson.Options, ct)
                 ?? throw new InvalidDataException($"{file} is empty.");
             if (await db.Tables.AnyAsync(t => t.Slug == sample.Table.Slug, ct))
             {
@@ -146,7 +142,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                 }
             }
             db.Votes.AddRange(votes);
-            ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counter.Count(ballot, votes, b.Seed, final: true), ResultJson.Options);
+            ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counter.Count(ballot, votes, b.Seed, final: true), TablesJson.Options);
         }
         var first = await db.Ballots.Where(x => x.ForumId == forum.Id).OrderBy(x => x.Id).FirstAsync(ct);
         db.Priorities.AddRange((sample.Priorities ?? []).Select((token, i) => new Priority
