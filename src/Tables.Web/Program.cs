@@ -1,6 +1,7 @@
 using Tables.Web;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Live;
@@ -20,6 +21,7 @@ builder.AddMembers();
 builder.AddCycles();
 builder.AddLive();
 builder.AddForums();
+builder.AddBallots();
 builder.AddTally();
 builder.AddSamples();
 
@@ -34,6 +36,7 @@ app.MapMembers();
 app.MapCycles();
 app.MapLive();
 app.MapForums();
+app.MapBallots();
 app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();

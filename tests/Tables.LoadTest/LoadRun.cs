@@ -146,6 +146,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     internal static VoteContent Choice(int i, int round)
     {
         var count = 1 + (i + round) % 6;
-        return new VoteContent { Values = Enumerable.Range(0, count).Select(k => ForumConsole.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
+        return new VoteContent { Values = Enumerable.Range(0, count).Select(k => BallotService.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
     }
 }

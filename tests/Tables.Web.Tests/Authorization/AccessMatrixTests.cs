@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
             var access = (await sp.GetRequiredService<TableService>().EnterAsync(admin, "tilleuls"))!;
             var console = sp.GetRequiredService<ForumConsole>();
+            var ballots = sp.GetRequiredService<BallotService>();
             var cycle = await sp.GetRequiredService<Tables.Web.Data.TablesDbContext>().Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
             var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Matrice", StartsAt = DateTime.UtcNow });
             var other = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Autre", StartsAt = DateTime.UtcNow });
@@ -98,9 +99,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             await console.OpenAsync(access, admin, other.Id);
             await console.SetActivityAsync(access, admin, forum.Id, forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id);
             var setup = ForumTestKit.SixOfNine();
-            var ballot = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var draft = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
+            var ballot = await ballots.CreateAsync(access, admin, forum.Id, setup);
+            var draft = await ballots.CreateAsync(access, admin, forum.Id, setup);
+            var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
             await console.OpenBallotAsync(access, admin, ballot.Id);
             await console.OpenBallotAsync(access, admin, toClose.Id);
             var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });

@@ -35,7 +35,7 @@ public sealed class ForumConcurrencyTests : IDisposable
             // Everyone votes at once; phone i approves option (i mod 9), and a third of them change their mind once.
             var acks = await Task.WhenAll(Enumerable.Range(0, phones).Select(async i =>
             {
-                var token = ForumConsole.OptionToken(i % 9);
+                var token = BallotService.OptionToken(i % 9);
                 var ack = await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve(token), NewId()), Ct);
                 if (i % 3 == 0)
                 {
@@ -50,7 +50,7 @@ public sealed class ForumConcurrencyTests : IDisposable
             Assert.Equal(phones, stored.Count);
             Assert.Equal(phones, stored.Select(v => v.ParticipantId).Distinct().Count());
 
-            var expected = Enumerable.Range(0, phones).Select(i => i % 3 == 0 ? "I" : ForumConsole.OptionToken(i % 9))
+            var expected = Enumerable.Range(0, phones).Select(i => i % 3 == 0 ? "I" : BallotService.OptionToken(i % 9))
                 .GroupBy(t => t).ToDictionary(g => g.Key, g => (double)g.Count());
             foreach (var (token, count) in expected)
             {

@@ -107,7 +107,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     public async Task A_row_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_written()
     {
         var forum = await OpenForumAsync(_coordinator);
-        var writer = _app.Services.GetRequiredService<VoteWriter>();
+        var writer = _app.Services.GetRequiredService<ForumWriter>();
         var good = new Participant { ForumId = forum.Forum.Id, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
         var orphan = new Participant { ForumId = int.MaxValue, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
 

@@ -432,11 +432,12 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             OtherTableIds = await InTableAsync("fuzz-privee", async (sp, other) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
                 var otherCycle = await sp.GetRequiredService<CycleService>().CreateAsync(other, admin, new CycleEdit { Title = "Autre cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
                 var otherForum = await console.CreateAsync(other, admin, new ForumCreate { CycleId = otherCycle.Id, Title = "Forum privé", StartsAt = DateTime.UtcNow });
                 await console.OpenAsync(other, admin, otherForum.Id);
-                var otherBallot = await console.CreateBallotAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
+                var otherBallot = await ballots.CreateAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
                 await console.OpenBallotAsync(other, admin, otherBallot.Id);
                 var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
                 var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
@@ -449,6 +450,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var (forum, otherLive, cycle, ballot, draft, toClose, idea, secondIdea, closed) = await InTableAsync("tilleuls", async (sp, access) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
                 var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
                 var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Fuzz", StartsAt = DateTime.UtcNow });
@@ -460,9 +462,9 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 var ideas = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id;
                 await console.SetActivityAsync(access, admin, forum.Id, ideas);
                 var setup = ForumTestKit.SixOfNine(ResultVisibility.Live);
-                var ballot = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-                var draft = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-                var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
+                var ballot = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var draft = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
                 await console.OpenBallotAsync(access, admin, ballot.Id);
                 await console.OpenBallotAsync(access, admin, toClose.Id);
                 var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
@@ -476,10 +478,11 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             (DedupeCode, DedupeBallot) = await InTableAsync("fuzz-doublons", async (sp, dedupeTable) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var dedupeCycle = await sp.GetRequiredService<CycleService>().CreateAsync(dedupeTable, admin, new CycleEdit { Title = "Cycle des doublons", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
                 var dedupe = await console.CreateAsync(dedupeTable, admin, new ForumCreate { CycleId = dedupeCycle.Id, Title = "Doublons", StartsAt = DateTime.UtcNow });
                 await console.OpenAsync(dedupeTable, admin, dedupe.Id);
-                var dedupeBallot = await console.CreateBallotAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
+                var dedupeBallot = await ballots.CreateAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
                 await console.OpenBallotAsync(dedupeTable, admin, dedupeBallot.Id);
                 return (dedupe.JoinCode, dedupeBallot.Id);
             });

@@ -51,7 +51,7 @@ public abstract class AccessPage : OwningComponentBase
     /// <summary>Forgets what this page's context tracks and reads the page again (after a conflict, say).</summary>
     protected async Task ReloadAsync()
     {
-        ScopedServices.GetRequiredService<TablesDbContext>().ChangeTracker.Clear();
+        Service<TableService>().ForgetTracked();
         await LoadAsync();
         Loaded = true;
     }

@@ -16,16 +16,16 @@ namespace Tables.Web.Features.Forums;
 
 /// <summary>
 /// What facilitators do (the console, the hub's facilitator methods and the API share it): create and open a forum,
-/// drive the agenda, moderate ideas, set up, open, close and reveal ballots, type paper ballots, promote results.
+/// drive the agenda, moderate ideas, open, close and reveal ballots, type paper ballots, promote results (setting a
+/// ballot up is the Ballots slice's <see cref="BallotService"/>).
 /// Callers pass a <see cref="TableAccess"/> already checked with <see cref="TablePolicies.Facilitate"/>.
 /// </summary>
 public sealed class ForumConsole(
     TablesDbContext db,
     ForumDirectory directory,
-    VoteWriter votes,
+    ForumWriter votes,
     IBallotCounter counter,
     IValidator<ForumCreate> forumValidator,
-    IValidator<BallotSetup> ballotValidator,
     IStringLocalizer<UiText> text,
     TimeProvider clock)
 {
@@ -123,43 +123,6 @@ public sealed class ForumConsole(
 
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
-
-    /// <summary>A new draft ballot; with <paramref name="activityId"/> it becomes that vote activity's ballot.</summary>
-    public async Task<Ballot> CreateBallotAsync(TableAccess access, ClaimsPrincipal user, int forumId, BallotSetup setup, int? activityId = null, CancellationToken ct = default)
-    {
-        await ballotValidator.ValidateAndThrowAsync(setup, ct);
-        var forum = await FindAsync(access, forumId, ct);
-        var ballot = new Ballot { TableId = access.Table.Id, ForumId = forum.Id, Status = BallotStatus.Draft };
-        Apply(ballot, setup);
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        var activity = forum.Activities.FirstOrDefault(a => a.Id == activityId) ?? forum.Activities.FirstOrDefault(a => a.Kind == ActivityKind.Vote && a.BallotId is null);
-        if (activity is not null)
-        {
-            activity.BallotId = ballot.Id;
-            await db.SaveChangesAsync(user.ToActor(), ct);
-        }
-        return ballot;
-    }
-
-    /// <summary>Options made from ideas: their text becomes the option label.</summary>
-    public async Task<List<string>> OptionsFromIdeasAsync(TableAccess access, IEnumerable<int> ideaIds, CancellationToken ct = default)
-    {
-        var ids = ideaIds.ToList();
-        var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-        return ids.Select(id => ideas.FirstOrDefault(i => i.Id == id)?.Text).OfType<string>().ToList();
-    }
-
-    public Task UpdateBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, BallotSetup setup, CancellationToken ct = default) =>
-        ChangeBallotAsync(access, user, ballotId, async b =>
-        {
-            if (b.Status != BallotStatus.Draft)
-            {
-                throw new ForumException(text["Ballot.NotDraft"]);
-            }
-            await ballotValidator.ValidateAndThrowAsync(setup, ct);
-            Apply(b, setup);
-        }, ct);
 
     public Task OpenBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
         ChangeBallotAsync(access, user, ballotId, b =>
@@ -277,19 +240,6 @@ public sealed class ForumConsole(
         await db.SaveChangesAsync(user.ToActor(), ct);
         return priorities;
     }
-
-    private static void Apply(Ballot ballot, BallotSetup setup)
-    {
-        ballot.Question = setup.Question.Trim();
-        ballot.Method = setup.Method;
-        ballot.Settings = setup.Settings;
-        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim() }).ToList();
-        ballot.Secret = setup.Secret;
-        ballot.Visibility = setup.Visibility;
-    }
-
-    /// <summary>A, B, … Z, AA, AB…: short tokens for exports and ABIF.</summary>
-    public static string OptionToken(int index) => index < 26 ? ((char)('A' + index)).ToString() : OptionToken(index / 26 - 1) + (char)('A' + index % 26);
 
     private async Task ChangeForumAsync(TableAccess access, ClaimsPrincipal user, int forumId, Action<Forum> change, CancellationToken ct)
     {

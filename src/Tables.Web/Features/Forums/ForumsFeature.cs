@@ -20,11 +20,10 @@ public static class ForumsFeature
             .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = true);
         services.AddSingleton<ForumHubErrors>();
         services.AddSingleton<ForumHubScope>();
-        services.AddSingleton<VoteWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
+        services.AddSingleton<ForumWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForumWriter>());
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
         services.AddSingleton<LiveCache>();
-        services.AddSingleton<IBallotCounter, VotingBallotCounter>();
         services.AddForumTopics();
         services.AddScoped<ForumDirectory>();
         services.AddScoped<LiveForum>();
@@ -35,14 +34,12 @@ public static class ForumsFeature
         services.AddSingleton<IValidator<IdeaRequest>, IdeaRequestValidator>();
         services.AddSingleton<IValidator<CastRequest>, CastRequestValidator>();
         services.AddSingleton<IValidator<ForumCreate>, ForumCreateValidator>();
-        services.AddSingleton<IValidator<BallotSetup>, BallotSetupValidator>();
     }
 
     public static void MapForums(this WebApplication app)
     {
         app.MapHub<ForumHub>("/hubs/forum");
         app.MapForumsApi();
-        app.MapBallotExports();
         app.MapJoin();
     }
 }

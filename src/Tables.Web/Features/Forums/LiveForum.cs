@@ -16,7 +16,7 @@ public sealed class LiveForum(
     TablesDbContext db,
     TableScope scope,
     ForumDirectory directory,
-    VoteWriter votes,
+    ForumWriter votes,
     LiveUpdates live,
     ForumStateSource forums,
     BallotFigures figures,

@@ -117,7 +117,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
             var ballot = new Ballot
             {
                 TableId = table.Id, ForumId = forum.Id, Question = b.Question, Method = b.Method, Settings = b.Settings, Visibility = b.Visibility,
-                Options = b.Options.Select((label, i) => new BallotOption { Token = ForumConsole.OptionToken(i), Label = label }).ToList(),
+                Options = b.Options.Select((label, i) => new BallotOption { Token = BallotService.OptionToken(i), Label = label }).ToList(),
                 Status = BallotStatus.Closed, Seed = b.Seed, OpenedAt = sample.StartsAt.AddMinutes(60), ClosedAt = sample.StartsAt.AddMinutes(75),
             };
             db.Ballots.Add(ballot);
