@@ -26,8 +26,6 @@ builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-await app.MigrateTablesDataAsync();
-await app.LoadSamplesAsync();
 app.UseTablesHost();
 app.MapTablesLocalization();
 app.MapAccounts();

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>
@@ -44,11 +46,11 @@ public static class Baseline
         var url = new Uri(app.Urls.First());
 
         var receipts = new Receipts(clients);
-        var phones = await Phones.ConnectAsync(clients, () => Staff.Connect(url, hub: "/bare"), (c, token) => c.InvokeAsync("Join", token), receipts, log, ct);
+        var phones = await Phones.ConnectAsync(clients, () => Staff.Connect(url, hub: "/bare"), (c, token) => c.InvokeAsync(nameof(BareHub.Join), token), receipts, log, ct);
         await VoteRounds.RunAsync(clients, spreadSeconds, TextWriter.Null, async (i, round) =>
         {
             var start = Stopwatch.GetTimestamp();
-            await phones.Connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
+            await phones.Connections[i].CastAsync(new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
             receipts.Acked(start);
         }, ct);
         // The bare hub's final update counts every ballot sent.

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
@@ -55,8 +57,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var (forum, ballot) = await staff.SetUpAsync(slug);
         await using var facilitator = staff.Hub();
         await facilitator.StartAsync(ct);
-        await facilitator.InvokeAsync("OpenBallot", ballot.Id, ct);
-        await facilitator.InvokeAsync("RevealBallot", ballot.Id, ct);
+        await facilitator.OpenBallotAsync(ballot.Id, ct);
+        await facilitator.RevealBallotAsync(ballot.Id, ct);
         var cpu0 = serverCpu?.Invoke() ?? TimeSpan.Zero;
         var bytes0 = serverBytes?.Invoke() ?? 0;
 
@@ -64,7 +66,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var receipts = new Receipts(n);
         log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}…");
         var phones = await Phones.ConnectAsync(n, () => Staff.Connect(url),
-            (phone, token) => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token), receipts, log, ct);
+            (phone, token) => phone.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), token), receipts, log, ct);
         var errors = phones.Failed;
         GC.Collect();
         var bytesPerConnection = serverBytes is null ? 0 : Math.Max(0, (serverBytes() - bytes0) / n);
@@ -77,7 +79,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             var start = Stopwatch.GetTimestamp();
             try
             {
-                var ack = await phones.Connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
+                var ack = await phones.Connections[i].CastAsync(new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
                 receipts.Acked(start);
                 if (ack.Outcome == VoteOutcome.Stored)
                 {
@@ -98,7 +100,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             log.WriteLine($"{missing} phones never got the final results");
         }
 
-        var result = await facilitator.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
+        var result = await facilitator.CloseBallotAsync(ballot.Id, ct);
         // Lost: acknowledged ballots the database does not hold (its ABIF export, read back), or approvals the final
         // result does not count — whichever is more.
         var stored = await StoredBallotsAsync(staff, slug, ballot.Id, ct);

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using Tables.Web.Features.Forums;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>The phones of a run (the app's or the baseline's): connected and joined, and how long each join took.</summary>
@@ -21,7 +23,7 @@ public sealed record Phones(HubConnection[] Connections, IReadOnlyList<double> J
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
             var phone = connect();
-            phone.On<BallotResults>(nameof(IForumClient.ResultsChanged), r => receipts.Received(i, r));
+            phone.OnResultsChanged(r => receipts.Received(i, r));
             connections[i] = phone;
             var start = Stopwatch.GetTimestamp();
             try

@@ -7,6 +7,8 @@ using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Tables;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>The coordinator's side: signs in through the real form and sets up a table, a forum and a ballot via the API.</summary>
@@ -50,20 +52,11 @@ public sealed partial class Staff(Uri url) : IDisposable
         return (forum, ballot);
     }
 
-    public HubConnection Hub() => Connect(url, CookieHeader);
+    /// <summary>The staff's forum hub connection: it reconnects by itself, as the console's circuit does.</summary>
+    public HubConnection Hub() => ForumHubClient.Connect(url, CookieHeader, reconnect: true);
 
-    /// <summary>A forum hub connection over WebSockets, as a phone (no cookie) or as signed-in staff (or to another hub path).</summary>
-    public static HubConnection Connect(Uri url, string? cookie = null, string hub = "/hubs/forum") => new HubConnectionBuilder()
-        .WithUrl(new Uri(url, hub), o =>
-        {
-            if (cookie is not null)
-            {
-                o.Headers["Cookie"] = cookie;
-            }
-            o.SkipNegotiation = true;
-            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-        })
-        .Build();
+    /// <summary>A forum hub connection over WebSockets, as a phone (or to another hub path).</summary>
+    public static HubConnection Connect(Uri url, string hub = "/hubs/forum") => ForumHubClient.Connect(url, hub: hub);
 
     private static async Task<T> Read<T>(HttpResponseMessage response)
     {

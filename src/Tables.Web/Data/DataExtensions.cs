@@ -12,7 +12,11 @@ public static class DataExtensions
     /// </summary>
     public static void AddTablesData(this WebApplicationBuilder builder)
     {
-        var directory = Path.GetFullPath(builder.Configuration["Data:Directory"] ?? "data", builder.Environment.ContentRootPath);
+        builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection("Data")).ValidateDataAnnotations().ValidateOnStart();
+        // Migrations first, before any other hosted service and before the server starts.
+        builder.Services.AddHostedService<DatabaseSetup>();
+        var data = builder.Configuration.GetSection("Data").Get<DataOptions>() ?? new DataOptions();
+        var directory = Path.GetFullPath(data.Directory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(directory);
         var connectionString = builder.Configuration.GetConnectionString("Tables") ?? DefaultConnectionString(directory);
         // Sign-in cookies and antiforgery tokens stay valid across restarts.
@@ -35,15 +39,34 @@ public static class DataExtensions
         }.ToString();
     }
 
-    /// <summary>Applies pending migrations and switches SQLite to WAL (readers never block the writer).</summary>
-    public static async Task MigrateTablesDataAsync(this WebApplication app)
+}
+
+/// <summary>
+/// Applies pending migrations and switches SQLite to WAL (readers never block the writer) when the app starts. A hosted
+/// service registered before the others: hosted services start one after the other, in registration order, and all of
+/// them before the server listens (dotnet/aspnetcore#36122, .NET 6 and later; <c>HostOptions.ServicesStartConcurrently</c>
+/// stays false) — the app answers no request, and no background service writes, before the database is ready.
+/// </summary>
+internal sealed class DatabaseSetup(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Where the data lives (section <c>Data</c>), checked at start.</summary>
+public sealed class DataOptions
+{
+    /// <summary>The data directory (SQLite file, keys), relative to the content root; default <c>data</c>.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public string Directory { get; set; } = "data";
 }

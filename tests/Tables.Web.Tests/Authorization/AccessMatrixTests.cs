@@ -131,7 +131,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 var hub = await ConnectAsync(role);
                 if (role == "participant")
                 {
-                    await hub.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null));
+                    await hub.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null));
                 }
                 _hubs[role] = hub;
             }
@@ -222,7 +222,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             var own = row.Kind == "live" ? await ConnectAsync(role, "/hubs/live") : row.Endpoint is "Join" or "Watch" ? await ConnectAsync(role) : null;
             try
             {
-                await (own ?? _hubs[role]).InvokeCoreAsync(row.Endpoint, typeof(JsonElement), values, Ct);
+                await (own ?? _hubs[role]).InvokeByNameAsync(row.Endpoint, typeof(JsonElement), values, Ct);
                 return true;
             }
             catch (HubException e)

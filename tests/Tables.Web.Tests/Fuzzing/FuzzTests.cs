@@ -307,7 +307,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var before = await app.FingerprintAsync();
             try
             {
-                await hub.InvokeCoreAsync(method, typeof(JsonElement), values, Ct);
+                await hub.InvokeByNameAsync(method, typeof(JsonElement), values, Ct);
             }
             catch (HubException e)
             {
@@ -341,10 +341,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var messageIds = contents.Select(_ => ForumTestKit.NewId()).ToArray();
             await using var phone = app.Hub();
             await phone.StartAsync(Ct);
-            var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(app.DedupeCode, null, null, null), Ct);
+            var joined = await phone.JoinAsync(new JoinRequest(app.DedupeCode, null, null, null), Ct);
 
             // One connection: the server takes them in order, so "last" is the send order.
-            var sends = order.Select(i => phone.InvokeAsync<CastAck>("Cast", new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
+            var sends = order.Select(i => phone.CastAsync(new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
             var acks = await Task.WhenAll(sends);
 
             Assert.All(acks, a => Assert.NotEqual(VoteOutcome.NotOpen, a.Outcome));
@@ -516,8 +516,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 };
                 await hub.StartAsync();
             }
-            await Hubs["participant"].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null));
-            await Hubs["staff"].InvokeAsync<ForumSnapshot>("Watch", forum.Id);
+            await Hubs["participant"].JoinAsync(new JoinRequest(forum.JoinCode, null, null, null));
+            await Hubs["staff"].WatchAsync(forum.Id);
         }
 
         /// <summary>One round trip on the role's connection: it must still answer (a refusal is an answer too).</summary>
@@ -525,7 +525,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         {
             try
             {
-                await Hubs[role].InvokeAsync<ForumSnapshot>("GetSnapshot");
+                await Hubs[role].GetSnapshotAsync();
             }
             catch (HubException e) when (role == "anon" || e.Message.Length > 0)
             {

@@ -56,12 +56,12 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         var forum = await OpenForumAsync(_coordinator, "Coalescence");
         var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine(ResultVisibility.Live));
         var staff = await ConnectAsync(await app.SignInCookiesAsync(TablesAppFactory.Facilitator));
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
+        await staff.OpenBallotAsync(ballot.Id, Ct);
         var wall = await ConnectAsync();
-        await wall.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        await wall.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
         var received = new List<BallotResults>();
         var arrived = new SemaphoreSlim(0);
-        wall.On<BallotResults>(nameof(IForumClient.ResultsChanged), r =>
+        wall.OnResultsChanged(r =>
         {
             if (r.BallotId == ballot.Id)
             {
@@ -77,8 +77,8 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         for (var i = 0; i < 10; i++)
         {
             var phone = await ConnectAsync();
-            await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-            Assert.Equal(VoteOutcome.Stored, (await phone.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("B"), NewId()), Ct)).Outcome);
+            await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+            Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, Approve("B"), NewId()), Ct)).Outcome);
         }
         Tick();
         await arrived.WaitAsync(TimeSpan.FromSeconds(20), Ct);
@@ -86,8 +86,8 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         Tick();
         Tick();
         var last = await ConnectAsync();
-        await last.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        await last.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("C"), NewId()), Ct);
+        await last.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        await last.CastAsync(new CastRequest(ballot.Id, Approve("C"), NewId()), Ct);
         Tick();
         await arrived.WaitAsync(TimeSpan.FromSeconds(20), Ct);
 
@@ -108,13 +108,13 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
     {
         var forum = await OpenForumAsync(_coordinator, "Ordre du jour");
         var phone = await ConnectAsync();
-        var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        var joined = await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
         var changed = new TaskCompletionSource<ForumState>(TaskCreationOptions.RunContinuationsAsynchronously);
-        phone.On<ForumState>(nameof(IForumClient.ForumChanged), s => changed.TrySetResult(s));
+        phone.OnForumChanged(s => changed.TrySetResult(s));
         var ideas = forum.Agenda.Single(a => a.Kind == ActivityKind.Ideas).Id;
 
         var staff = await ConnectAsync(await app.SignInCookiesAsync(TablesAppFactory.Facilitator));
-        await staff.InvokeAsync("SetActivity", forum.Forum.Id, ideas, Ct);
+        await staff.SetActivityAsync(forum.Forum.Id, ideas, Ct);
         Tick();
         var state = await changed.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
 
@@ -141,7 +141,7 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         foreach (var group in new[] { "Résident·e", null })
         {
             var phone = await ConnectAsync();
-            await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, group), Ct);
+            await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, group), Ct);
         }
         Tick();
         var seen = await counts.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
@@ -156,9 +156,9 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         var anonymous = app.Hub(path: "/hubs/live");
         _connections.Add(anonymous);
         await anonymous.StartAsync(Ct);
-        var error = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<LiveMessage>(nameof(LiveHub.Subscribe), ForumTopics.Ideas(forum.Forum.Id).ToString(), LiveView.Staff, Ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => anonymous.SubscribeAsync(ForumTopics.Ideas(forum.Forum.Id), LiveView.Staff, Ct));
         Assert.Contains("Vous ne pouvez pas suivre ceci", error.Message);
-        var snapshot = await anonymous.InvokeAsync<LiveMessage>(nameof(LiveHub.Subscribe), ForumTopics.Forum(forum.Forum.Id).ToString(), LiveView.Public, Ct);
+        var snapshot = await anonymous.SubscribeAsync(ForumTopics.Forum(forum.Forum.Id), LiveView.Public, Ct);
         Assert.Equal(ForumTopics.Forum(forum.Forum.Id).ToString(), snapshot.Topic);
         Assert.True(snapshot.Version > 0);
         await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<LiveMessage>(nameof(LiveHub.Subscribe), "forum:999999", LiveView.Public, Ct));

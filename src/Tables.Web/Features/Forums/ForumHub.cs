@@ -126,11 +126,11 @@ public sealed class ForumHubScope : IHubFilter
 /// Turns the refusals of forum services into <see cref="HubException"/>s with their localized message, and limits how
 /// often one connection may join, vote or propose (a runaway phone cannot flood the room).
 /// </summary>
-public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger) : IHubFilter
+public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger, Microsoft.Extensions.Options.IOptions<ForumsOptions> options) : IHubFilter
 {
     private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea)];
-    private const int CallsPerWindow = 30;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private int CallsPerWindow => options.Value.CallsPerWindow;
+    private TimeSpan Window => TimeSpan.FromSeconds(options.Value.WindowSeconds);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -165,7 +165,7 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
         }
     }
 
-    private static bool Allow(HubCallerContext connection)
+    private bool Allow(HubCallerContext connection)
     {
         var now = Environment.TickCount64;
         var window = connection.Items.TryGetValue("rate", out var w) && w is RateWindow existing ? existing : new RateWindow(now);
@@ -189,4 +189,15 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Forum hub method {Method} failed.")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+}
+
+/// <summary>Live forums (section <c>Forums</c>), checked at start.</summary>
+public sealed class ForumsOptions
+{
+    /// <summary>Joins, votes and ideas one connection may send per window: a runaway phone cannot flood the room.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int CallsPerWindow { get; set; } = 30;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 10;
 }

@@ -9,6 +9,7 @@ public static class ForumsFeature
     public static void AddForums(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<ForumsOptions>().Bind(builder.Configuration.GetSection("Forums")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR(o =>
             {
                 o.AddFilter<ForumHubErrors>();

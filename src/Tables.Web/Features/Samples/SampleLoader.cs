@@ -182,19 +182,39 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
 
 public static class SamplesFeature
 {
-    public static void AddSamples(this WebApplicationBuilder builder) => builder.Services.AddScoped<SampleLoader>();
-
-    /// <summary>Loads the samples when <c>Samples:Load</c> is true (appsettings.Development.json sets it).</summary>
-    public static async Task LoadSamplesAsync(this WebApplication app)
+    /// <summary>Loads the samples when <c>Samples:Load</c> is true (appsettings.Development.json sets it), once the database is migrated.</summary>
+    public static void AddSamples(this WebApplicationBuilder builder)
     {
-        if (!app.Configuration.GetValue<bool>("Samples:Load"))
+        builder.Services.AddScoped<SampleLoader>();
+        builder.Services.AddOptions<SamplesOptions>().Bind(builder.Configuration.GetSection("Samples")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SampleSetup>();
+    }
+}
+
+/// <summary>Samples (section <c>Samples</c>), checked at start.</summary>
+public sealed class SamplesOptions
+{
+    public bool Load { get; set; }
+
+    /// <summary>Where <c>tables/*.json</c> are; default the <c>samples</c> folder beside the app.</summary>
+    public string? Directory { get; set; }
+}
+
+/// <summary>Loads the samples at start, after the database is migrated (<see cref="DatabaseSetup"/> is registered first) and before the server listens.</summary>
+internal sealed class SampleSetup(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SamplesOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Load)
         {
             return;
         }
-        var directory = app.Configuration["Samples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "samples");
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         // Loading creates whole tables: system work across tables.
         scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
-        await scope.ServiceProvider.GetRequiredService<SampleLoader>().LoadAsync(directory);
+        await scope.ServiceProvider.GetRequiredService<SampleLoader>()
+            .LoadAsync(options.Value.Directory ?? Path.Combine(AppContext.BaseDirectory, "samples"), cancellationToken);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
