@@ -237,6 +237,10 @@
         renderIdeas();
         renderBallot(changed);
         renderActivity();
+        if (snapshot.status === "Closed") {
+            // The facilitator closed the forum while the page was open: say so where the connection status goes.
+            setStatus(t("ForumClosed"));
+        }
     }
 
     function currentActivity() {
