@@ -183,7 +183,10 @@ public sealed class ForumComponentTests : BunitContext
     {
         var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("majority-judgment", new BallotSettings { MaxScore = 5 })));
 
-        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("5", i.GetAttribute("max")));
-        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("0", i.GetAttribute("min")));
+        // One grade field per option: an empty list must not pass.
+        var grades = form.FindAll("input[type=number]");
+        Assert.Equal(Options.Length, grades.Count);
+        Assert.All(grades, i => Assert.Equal("5", i.GetAttribute("max")));
+        Assert.All(grades, i => Assert.Equal("0", i.GetAttribute("min")));
     }
 }

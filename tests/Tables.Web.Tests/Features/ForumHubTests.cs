@@ -231,42 +231,6 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         Assert.Contains("n'existe pas dans ce forum", error.Message);
     }
 
-    [Fact]
-    public async Task Live_results_reach_the_room_coalesced_with_growing_versions()
-    {
-        var forum = await OpenForumAsync(_coordinator);
-        var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine(ResultVisibility.Live));
-        var staff = await ConnectAsync(staff: true);
-        await staff.OpenBallotAsync(ballot.Id, Ct);
-        var wall = await ConnectAsync();
-        await wall.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var three = new TaskCompletionSource<BallotResults>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var versions = new List<long>();
-        wall.OnResultsChanged(r =>
-        {
-            lock (versions)
-            {
-                versions.Add(r.Version);
-            }
-            if (r.BallotId == ballot.Id && r.Cast == 3)
-            {
-                three.TrySetResult(r);
-            }
-        });
-        for (var i = 0; i < 3; i++)
-        {
-            var phone = await ConnectAsync();
-            await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-            await phone.CastAsync(new CastRequest(ballot.Id, Approve("D"), NewId()), Ct);
-        }
-        var results = await three.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(["D"], results.Result!.Winners);
-        lock (versions)
-        {
-            Assert.Equal(versions.Order().ToList(), versions);
-        }
-    }
-
     private async Task<HubConnection> ConnectAsync(bool staff)
     {
         if (!staff)
