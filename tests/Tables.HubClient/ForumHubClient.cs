@@ -86,6 +86,10 @@ public static class ForumHubClient
     public static IDisposable OnForumChanged(this HubConnection hub, Action<ForumState> handler) =>
         hub.On(nameof(IForumClient.ForumChanged), handler);
 
+    /// <summary>The forum changed; the handler does not read the message (its shape changed with #13: the load test's old-phone model).</summary>
+    public static IDisposable OnForumChanged(this HubConnection hub, Action handler) =>
+        hub.On<System.Text.Json.JsonElement>(nameof(IForumClient.ForumChanged), _ => handler());
+
     public static IDisposable OnResultsChanged(this HubConnection hub, Action<BallotResults> handler) =>
         hub.On(nameof(IForumClient.ResultsChanged), handler);
 

@@ -10,7 +10,16 @@ public static class LoadTestProgram
         LoadReport report;
         if (options.Url is { } url)
         {
-            report = await new LoadRun(options, Console.Out).RunAsync(url);
+            var server = options.ServerPid is { } pid ? System.Diagnostics.Process.GetProcessById(pid) : null;
+            report = await new LoadRun(options, Console.Out).RunAsync(url, server is null ? null : () =>
+            {
+                server.Refresh();
+                return server.WorkingSet64;
+            }, server is null ? null : () =>
+            {
+                server.Refresh();
+                return server.TotalProcessorTime;
+            });
         }
         else
         {

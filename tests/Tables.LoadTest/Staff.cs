@@ -35,7 +35,7 @@ public sealed partial class Staff(Uri url) : IDisposable
     }
 
     /// <summary>A fresh table (the signed-in administrator becomes its coordinator), a cycle, an open forum, an open ballot with live results.</summary>
-    public async Task<(ForumItem Forum, BallotItem Ballot)> SetUpAsync(string slug)
+    public async Task<(ForumItem Forum, BallotItem Ballot, int VoteActivity)> SetUpAsync(string slug)
     {
         (await Http.PostAsJsonAsync("/api/tables", new TableCreate { Slug = slug, Name = "Table de charge", Neighbourhood = "Banc d'essai", IsPublic = false })).EnsureSuccessStatusCode();
         var cycle = await Read<CycleItem>(await Http.PostAsJsonAsync($"/api/tables/{slug}/cycles", new CycleEdit { Title = "Cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2029, 1, 1) }));
@@ -49,7 +49,8 @@ public sealed partial class Staff(Uri url) : IDisposable
             Options = ["Logement", "Alimentation", "Verdissement", "Mobilité", "Éducation", "Aînés", "Espaces publics", "Emploi", "Santé"],
             Visibility = ResultVisibility.OnReveal,
         }));
-        return (forum, ballot);
+        var detail = await Http.GetFromJsonAsync<ForumDetail>($"/api/tables/{slug}/forums/{forum.Id}");
+        return (forum, ballot, detail!.Agenda.First(a => a.Kind == ActivityKind.Vote).Id);
     }
 
     /// <summary>The staff's forum hub connection: it reconnects by itself, as the console's circuit does.</summary>

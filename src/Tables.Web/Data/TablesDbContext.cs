@@ -77,8 +77,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         }
 
         // Generated keys exist only after the first save: write the audit in the same transaction, after it.
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var count = await base.SaveChangesAsync(cancellationToken);
             var now = DateTime.UtcNow;
@@ -98,19 +97,8 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
                 });
             }
             await base.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return count;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -128,27 +116,27 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             // Read after the save: new rows have their keys.
             var topics = changed.SelectMany(row => ((ILiveRow)row).Topics.Select(t => (Topic: t, TableId: row is ITableOwned owned ? owned.TableId : 0))).Distinct().ToList();
             await this.BumpAsync(topics.Select(t => t.Topic), cancellationToken);
             _unpublished.AddRange(topics);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return count;
-        }
-        finally
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="save"/> in the caller's transaction, or in one of its own committed at the end.</summary>
+    private async Task<int> InTransactionAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await save();
+        if (transaction is not null)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            await transaction.CommitAsync(ct);
         }
+        return count;
     }
 
     /// <summary>The save's transaction committed: what it changed goes to the screens (called by <see cref="LiveTransactions"/>).</summary>

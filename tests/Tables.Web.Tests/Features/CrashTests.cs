@@ -36,7 +36,7 @@ public sealed class CrashTests
             var first = await ServerProcess.StartAsync(root, TimeSpan.FromMinutes(2), start);
             using var staff = new Staff(first.Url);
             await staff.SignInAsync(TablesAppFactory.Administrator, TablesAppFactory.DemoPassword);
-            var (forum, ballot) = await staff.SetUpAsync("crash-" + Guid.NewGuid().ToString("N")[..6]);
+            var (forum, ballot, _) = await staff.SetUpAsync("crash-" + Guid.NewGuid().ToString("N")[..6]);
             await using (var facilitator = staff.Hub())
             {
                 await facilitator.StartAsync(ct);
