@@ -32,11 +32,9 @@ public static class ForumHubClient
             builder.WithAutomaticReconnect(new Forever());
         }
         var connection = builder.Build();
-        if (reconnect)
-        {
-            // A server busy with thousands of phones may answer pings late: a staff client waits longer before giving up.
-            connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        }
+        // As the phone page: a server busy with thousands of phones may ping late (ForumHubTimeouts); staff wait longer still.
+        connection.ServerTimeout = reconnect ? TimeSpan.FromMinutes(2) : ForumHubTimeouts.Silence;
+        connection.KeepAliveInterval = ForumHubTimeouts.KeepAlive;
         return connection;
     }
 

@@ -136,7 +136,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         await phones.DisposeAsync();
 
         var baseline = BaselineReport.None;
-        if (options.Baseline && receipts.Last(0) is { } lastUpdate)
+        // The update the bare hub sends: the last one a phone received (any phone: one may have dropped).
+        if (options.Baseline && Enumerable.Range(0, n).Select(receipts.Last).FirstOrDefault(u => u is not null) is { } lastUpdate)
         {
             try
             {

@@ -18,7 +18,14 @@ public static class ForumsFeature
             // ForumHubErrors already turns every failure of a method into a HubException with a safe message; detailed errors
             // only add why SignalR could not call a method (wrong argument count or types) instead of a bare "failed to invoke".
             // For the forum hub only: Blazor's own hub keeps its defaults.
-            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = true);
+            .AddHubOptions<ForumHub>(o =>
+            {
+                o.EnableDetailedErrors = true;
+                // A room on bad Wi-Fi, and a server busy with thousands of phones, both answer late: a phone is dropped
+                // after a minute of silence, not thirty seconds (the phone page waits as long for the server).
+                o.ClientTimeoutInterval = ForumHubTimeouts.Silence;
+                o.KeepAliveInterval = ForumHubTimeouts.KeepAlive;
+            });
         services.AddSingleton<ForumHubErrors>();
         services.AddSingleton<ForumHubScope>();
         services.AddSingleton<ForumWriter>();
@@ -43,4 +50,11 @@ public static class ForumsFeature
         app.MapForumsApi();
         app.MapJoin();
     }
+}
+
+/// <summary>How long the forum hub and its clients wait for each other (the phone page uses the same figures).</summary>
+public static class ForumHubTimeouts
+{
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Silence = TimeSpan.FromSeconds(60);
 }

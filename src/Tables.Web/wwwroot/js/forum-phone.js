@@ -107,6 +107,9 @@
         // Keep trying for as long as the page is open: Wi-Fi in a church basement comes and goes, servers restart.
         .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
         .build();
+    // The server is given as long as it gives us (ForumHubTimeouts): a busy room is not a lost connection.
+    connection.serverTimeoutInMilliseconds = 60000;
+    connection.keepAliveIntervalInMilliseconds = 15000;
 
     // The forum's whole public state (topic forum:{id}): nothing to ask again. Versions come from the database, small
     // integers compared exactly; an older or repeated one is dropped.
