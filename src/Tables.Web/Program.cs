@@ -2,10 +2,12 @@ using Tables.Web;
 using Tables.Web.Data;
 using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Hosting;
 using Tables.Web.Features.Jobs;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Localization;
 using Tables.Web.Features.Mail;
 using Tables.Web.Features.Members;
@@ -24,21 +26,18 @@ builder.AddJobs();
 builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
+builder.AddLive();
 builder.AddForums();
 builder.AddActionPlan();
+builder.AddBallots();
 builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-if (!await app.MigrateTablesDataAsync())
-{
-    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
-}
 if (AdminCommand.IsCommand(args))
 {
     return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
 }
-await app.LoadSamplesAsync();
 app.UseTablesSecurity();
 app.UseTablesHost();
 app.MapTablesLocalization();
@@ -46,11 +45,20 @@ app.MapAccounts();
 app.MapTables();
 app.MapMembers();
 app.MapCycles();
+app.MapLive();
 app.MapForums();
 app.MapActionPlan();
+app.MapBallots();
 app.MapTally();
 app.MapTablesPages();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseUnavailableException)
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
 return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>

@@ -1317,6 +1317,20 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Tables.Web.Features.Live.LiveTopicVersion", b =>
+                {
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Topic");
+
+                    b.ToTable("LiveTopics", (string)null);
+                });
+
             modelBuilder.Entity("Tables.Web.Features.Members.Membership", b =>
                 {
                     b.Property<int>("Id")

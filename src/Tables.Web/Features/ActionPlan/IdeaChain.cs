@@ -131,7 +131,7 @@ public sealed class IdeaChain(TablesDbContext db)
         int? rank = null;
         double? score = null;
         var shown = ballot.ResultsVisible && ballot.ResultJson is not null;
-        if (shown && System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson!, ResultJson.Options) is { } result)
+        if (shown && System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson!, TablesJson.Options) is { } result)
         {
             var place = 1;
             foreach (var group in result.Ranking)

@@ -11,7 +11,7 @@ using Tables.Web.Data;
 namespace Tables.Web.Data.Migrations
 {
     [DbContext(typeof(TablesDbContext))]
-    [Migration("20261201040314_ActionPlan")]
+    [Migration("20261201050142_ActionPlan")]
     partial class ActionPlan
     {
         /// <inheritdoc />
@@ -1318,6 +1318,20 @@ namespace Tables.Web.Data.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Tables.Web.Features.Live.LiveTopicVersion", b =>
+                {
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Topic");
+
+                    b.ToTable("LiveTopics", (string)null);
                 });
 
             modelBuilder.Entity("Tables.Web.Features.Members.Membership", b =>
