@@ -2,12 +2,16 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
 
@@ -47,20 +51,46 @@ public class TablesAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IEmailSender<TablesUser>>();
             services.AddSingleton<IEmailSender<TablesUser>>(Emails);
+            // On the in-memory test server the instance reaches its own live hub through the server's handler.
+            services.RemoveAll<LiveLoopback>();
+            services.AddSingleton(sp => sp.GetRequiredService<IServer>() is TestServer test ? new TestServerLoopback(test) : new LiveLoopback(sp.GetRequiredService<IServer>()));
         });
     }
 
+    /// <summary>An installation administrator, for setting things up through the services as the app would.</summary>
+    public static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
+
+    /// <summary>Reads or changes the database directly, across every table (a test checks what is stored).</summary>
     public async Task WithDbAsync(Func<TablesDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         await action(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<TablesDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         return await query(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
     }
+
+    /// <summary>Runs <paramref name="work"/> in a service scope that entered the table <paramref name="slug"/> as an administrator, as a request would.</summary>
+    public async Task<T> InTableAsync<T>(string slug, Func<IServiceProvider, TableAccess, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var access = await scope.ServiceProvider.GetRequiredService<TableService>().EnterAsync(Admin, slug)
+            ?? throw new InvalidOperationException($"no table {slug}");
+        return await work(scope.ServiceProvider, access);
+    }
+
+    /// <inheritdoc cref="InTableAsync{T}"/>
+    public Task InTableAsync(string slug, Func<IServiceProvider, TableAccess, Task> work) =>
+        InTableAsync(slug, async (sp, access) =>
+        {
+            await work(sp, access);
+            return true;
+        });
 
     /// <summary>Creates another table with its own coordinator (the given e-mail), private unless said otherwise.</summary>
     public async Task<string> CreateOtherTableAsync(string slug, string coordinatorEmail, bool isPublic = false)
@@ -116,5 +146,29 @@ public sealed class CapturedEmails : IEmailSender<TablesUser>
     {
         _links.GetOrAdd(email, _ => new()).Enqueue(link);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The app's own live hub on the in-memory test server (no socket to connect to).</summary>
+public sealed class TestServerLoopback(TestServer server) : LiveLoopback(server)
+{
+    public override Uri HubUrl => new(server.BaseAddress, "/hubs/live");
+
+    public override void Configure(HttpConnectionOptions options)
+    {
+        options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+        var headers = options.Headers;
+        options.WebSocketFactory = async (context, ct) =>
+        {
+            var client = server.CreateWebSocketClient();
+            client.ConfigureRequest = request =>
+            {
+                foreach (var (name, value) in headers)
+                {
+                    request.Headers[name] = value;
+                }
+            };
+            return await client.ConnectAsync(context.Uri, ct);
+        };
     }
 }

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
@@ -13,20 +15,25 @@ using Tables.Web.Features.Tables;
 namespace Tables.Web.Data;
 
 /// <summary>
-/// The one context of the app. Rows of a table (tenant) are filtered by <see cref="TenantId"/> once a feature has
-/// authorized access to that table; every change to an <see cref="IAudited"/> row writes an audit entry in the same
-/// transaction, and <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
+/// The one context of the app. Every <see cref="ITableOwned"/> row is filtered by the table in scope
+/// (<see cref="TableScope"/>, set explicitly by the request, hub call or screen): out of scope nothing table-owned is
+/// seen. Every change to an <see cref="IAudited"/> row writes an audit entry in the same transaction, and
+/// <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
 /// </summary>
-public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) : IdentityDbContext<TablesUser>(options)
+public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null, LiveUpdates? live = null)
+    : IdentityDbContext<TablesUser>(options)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        // Stored, never written into a page: keep accents readable.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    // Topics changed by saves whose transaction has not committed yet: published when it does (LiveTransactions).
+    private readonly List<(Topic Topic, int TableId)> _unpublished = [];
 
-    /// <summary>When set, queries see only this table's rows.</summary>
-    public int? TenantId { get; set; }
+    // Design-time tools build the context without a scope: nothing table-owned is seen.
+    private readonly TableScope _scope = scope ?? new TableScope();
+
+
+    /// <summary>The table this context's queries see (read by the query filters at each query).</summary>
+    private int? TableInScope => _scope.TableId;
+
+    private bool SeesAllTables => _scope.AllTables;
 
     public DbSet<Table> Tables => Set<Table>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -41,18 +48,36 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionPartner> ActionPartners => Set<ActionPartner>();
+    public DbSet<ActionIdea> ActionIdeas => Set<ActionIdea>();
+    public DbSet<FundingLine> FundingLines => Set<FundingLine>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
+    public DbSet<PlanVisit> PlanVisits => Set<PlanVisit>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<FollowNotice> FollowNotices => Set<FollowNotice>();
+    public DbSet<DigestSettings> DigestSettings => Set<DigestSettings>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TablesDbContext).Assembly);
-        builder.Entity<Organisation>().HasQueryFilter(o => TenantId == null || o.TableId == TenantId);
-        builder.Entity<Membership>().HasQueryFilter(m => TenantId == null || m.TableId == TenantId);
-        builder.Entity<Cycle>().HasQueryFilter(c => TenantId == null || c.TableId == TenantId);
-        builder.Entity<Priority>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
-        builder.Entity<Forum>().HasQueryFilter(f => TenantId == null || f.TableId == TenantId);
-        builder.Entity<Ballot>().HasQueryFilter(b => TenantId == null || b.TableId == TenantId);
+        // One rule for every table-owned entity, present and future: implementing ITableOwned is enough.
+        var filter = typeof(TablesDbContext).GetMethod(nameof(FilterByTable), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(ITableOwned).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            filter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
     }
+
+    private void FilterByTable<T>(ModelBuilder builder) where T : class, ITableOwned =>
+        builder.Entity<T>().HasQueryFilter(row => SeesAllTables || row.TableId == TableInScope);
 
     /// <summary>Saves, recording <paramref name="actor"/> in the audit entries of this save.</summary>
     public async Task<int> SaveChangesAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -68,8 +93,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
         }
 
         // Generated keys exist only after the first save: write the audit in the same transaction, after it.
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var count = await base.SaveChangesAsync(cancellationToken);
             var now = DateTime.UtcNow;
@@ -84,31 +108,66 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
                     Entity = entry.Metadata.ClrType.Name,
                     EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                     Action = action,
+                    Subject = ((IAudited)entry.Entity).AuditSubject,
                     Before = before,
                     After = action == AuditAction.Deleted ? null : Snapshot(entry, original: false),
                 });
             }
             await base.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return count;
-        }
-        finally
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves; when live rows (<see cref="ILiveRow"/>) changed, bumps their topics' versions in the same transaction (its
+    /// own if the caller has none), and publishes the topics once that transaction has committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.Entity is ILiveRow && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity)
+            .ToList();
+        if (changed.Count == 0)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        return await InTransactionAsync(async () =>
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Read after the save: new rows have their keys.
+            var topics = changed.SelectMany(row => ((ILiveRow)row).Topics.Select(t => (Topic: t, TableId: row is ITableOwned owned ? owned.TableId : 0))).Distinct().ToList();
+            await this.BumpAsync(topics.Select(t => t.Topic), cancellationToken);
+            _unpublished.AddRange(topics);
+            return count;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="save"/> in the caller's transaction, or in one of its own committed at the end.</summary>
+    private async Task<int> InTransactionAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await save();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return count;
+    }
+
+    /// <summary>The save's transaction committed: what it changed goes to the screens (called by <see cref="LiveTransactions"/>).</summary>
+    internal void Committed()
+    {
+        if (_unpublished.Count > 0)
+        {
+            live?.Changed(_unpublished);
+            _unpublished.Clear();
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    /// <summary>The save's transaction was rolled back: nothing changed.</summary>
+    internal void RolledBack() => _unpublished.Clear();
 
     private void StampVersions()
     {
@@ -133,6 +192,6 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
         var values = entry.Properties
             .Where(p => p.Metadata.Name != nameof(IVersioned.Version))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
-        return JsonSerializer.Serialize(values, AuditJson);
+        return JsonSerializer.Serialize(values, TablesJson.Options);
     }
 }

@@ -262,7 +262,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
     // ------------------------------------------------------------------ hub
 
-    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint)];
+    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind is "hub" or "live").Select(r => $"{r.Kind} {r.Endpoint}")];
 
     private static readonly string[] HubRoles = ["anon", "participant", "staff"];
 
@@ -275,7 +275,9 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     [MemberData(nameof(HubRows))]
     public async Task Random_hub_arguments_get_a_hub_exception_with_a_message_and_write_nothing(string method)
     {
-        var row = AccessMatrix.Load().Rows.Single(r => r.Kind == "hub" && r.Endpoint == method);
+        var row = AccessMatrix.Load().Rows.Single(r => $"{r.Kind} {r.Endpoint}" == method);
+        var hubs = row.Kind == "live" ? app.LiveHubs : app.Hubs;
+        method = row.Endpoint;
         var errorsBefore = app.Errors.Count;
         var ids = app.HubIds;
         using var example = JsonDocument.Parse(app.FillKnown(row.Body));
@@ -299,20 +301,23 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         await cases.SampleAsync(async c =>
         {
-            var hub = app.Hubs[c.Role];
+            var hub = hubs[c.Role];
             using var json = JsonDocument.Parse(c.Arguments);
             var values = json.RootElement.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Null ? null : (object?)a.Clone()).ToArray();
             var before = await app.FingerprintAsync();
             try
             {
-                await hub.InvokeCoreAsync(method, typeof(JsonElement), values, Ct);
+                await hub.InvokeByNameAsync(method, typeof(JsonElement), values, Ct);
             }
             catch (HubException e)
             {
                 Assert.False(string.IsNullOrWhiteSpace(e.Message), $"empty message for {method} {c}");
                 // SignalR prefixes a HubException's message ("An unexpected error occurred invoking 'X' on the server. HubException: …");
                 // bare, or the hub's generic "something went wrong", the message says nothing of what was wrong.
-                Assert.True(!e.Message.EndsWith("on the server.", StringComparison.Ordinal) && !e.Message.Contains("Une erreur s'est produite", StringComparison.Ordinal),
+                // Arguments SignalR cannot bind get its own bare "Failed to invoke 'X' due to an error on the server.": the reason is
+                // given only in Development (detailed errors), never to the public.
+                var unbound = e.Message == $"Failed to invoke '{method}' due to an error on the server.";
+                Assert.True(unbound || !e.Message.EndsWith("on the server.", StringComparison.Ordinal) && !e.Message.Contains("Une erreur s'est produite", StringComparison.Ordinal),
                     $"{e.Message} for {method} {c}; log: {string.Join("\n", app.Errors.Skip(errorsBefore).Take(3))}");
                 Assert.Equal(before, await app.FingerprintAsync());
             }
@@ -339,10 +344,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var messageIds = contents.Select(_ => ForumTestKit.NewId()).ToArray();
             await using var phone = app.Hub();
             await phone.StartAsync(Ct);
-            var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(app.DedupeCode, null, null, null), Ct);
+            var joined = await phone.JoinAsync(new JoinRequest(app.DedupeCode, null, null, null), Ct);
 
             // One connection: the server takes them in order, so "last" is the send order.
-            var sends = order.Select(i => phone.InvokeAsync<CastAck>("Cast", new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
+            var sends = order.Select(i => phone.CastAsync(new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
             var acks = await Task.WhenAll(sends);
 
             Assert.All(acks, a => Assert.NotEqual(VoteOutcome.NotOpen, a.Outcome));
@@ -406,6 +411,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         public IReadOnlyCollection<string> Errors => _log.Entries;
         public Dictionary<string, HubConnection> Hubs { get; } = [];
+        public Dictionary<string, HubConnection> LiveHubs { get; } = [];
         public string[] OtherTableIds { get; private set; } = [];
         public string[] HubIds { get; private set; } = [];
         public string DedupeCode { get; private set; } = "";
@@ -423,75 +429,92 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         {
             await CreateOtherTableAsync("fuzz-privee", "outsider@fuzz.example");
             await CreateOtherTableAsync("fuzz-doublons", "doublons@fuzz.example");
-            await using var scope = Services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
-            var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
-            var service = sp.GetRequiredService<TableService>();
-            var console = sp.GetRequiredService<ForumConsole>();
-
-            // The other, private table: one of everything.
-            var other = (await service.GetAccessAsync(admin, "fuzz-privee"))!;
-            var otherCycle = await sp.GetRequiredService<CycleService>().CreateAsync(other, admin, new CycleEdit { Title = "Autre cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
-            var otherForum = await console.CreateAsync(other, admin, new ForumCreate { CycleId = otherCycle.Id, Title = "Forum privé", StartsAt = DateTime.UtcNow });
-            await console.OpenAsync(other, admin, otherForum.Id);
-            var otherBallot = await console.CreateBallotAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
-            await console.OpenBallotAsync(other, admin, otherBallot.Id);
-            var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
-            var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
-            var otherMember = await db.Memberships.IgnoreQueryFilters().Where(m => m.TableId == other.Table.Id).Select(m => m.Id).FirstAsync();
-            OtherTableIds = [.. new[] { otherCycle.Id, otherForum.Id, otherBallot.Id, otherIdea.Id, otherOrganisation.Id, otherMember, otherForum.Activities.First().Id }
-                .Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            var admin = Admin;
+            // One table per scope, as a request has: the other, private table first, then the sample table, then the
+            // table of the duplicate-message scenario.
+            OtherTableIds = await InTableAsync("fuzz-privee", async (sp, other) =>
+            {
+                var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
+                var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
+                var otherCycle = await sp.GetRequiredService<CycleService>().CreateAsync(other, admin, new CycleEdit { Title = "Autre cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
+                var otherForum = await console.CreateAsync(other, admin, new ForumCreate { CycleId = otherCycle.Id, Title = "Forum privé", StartsAt = DateTime.UtcNow });
+                await console.OpenAsync(other, admin, otherForum.Id);
+                var otherBallot = await ballots.CreateAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
+                await console.OpenBallotAsync(other, admin, otherBallot.Id);
+                var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
+                var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
+                var otherMember = await db.Memberships.Where(m => m.TableId == other.Table.Id).Select(m => m.Id).FirstAsync();
+                return (string[])[.. new[] { otherCycle.Id, otherForum.Id, otherBallot.Id, otherIdea.Id, otherOrganisation.Id, otherMember, otherForum.Activities.First().Id }
+                    .Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            });
 
             // The sample table: a live forum in its ideas activity, ballots open, draft and to close, ideas; another forum.
-            var access = (await service.GetAccessAsync(admin, "tilleuls"))!;
-            var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
-            var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Fuzz", StartsAt = DateTime.UtcNow });
-            var otherLive = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Autre", StartsAt = DateTime.UtcNow });
-            foreach (var f in new[] { forum, otherLive })
+            var (forum, otherLive, cycle, ballot, draft, toClose, idea, secondIdea, closed) = await InTableAsync("tilleuls", async (sp, access) =>
             {
-                await console.OpenAsync(access, admin, f.Id);
-            }
-            var ideas = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id;
-            await console.SetActivityAsync(access, admin, forum.Id, ideas);
-            var setup = ForumTestKit.SixOfNine(ResultVisibility.Live);
-            var ballot = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var draft = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            await console.OpenBallotAsync(access, admin, ballot.Id);
-            await console.OpenBallotAsync(access, admin, toClose.Id);
-            var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
-            var secondIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
-            // The duplicate-message scenario gets a table of its own: last, as reading its access points the context at it; the random calls (the coordinator of the sample
+                var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
+                var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
+                var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
+                var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Fuzz", StartsAt = DateTime.UtcNow });
+                var otherLive = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Autre", StartsAt = DateTime.UtcNow });
+                foreach (var f in new[] { forum, otherLive })
+                {
+                    await console.OpenAsync(access, admin, f.Id);
+                }
+                var ideas = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id;
+                await console.SetActivityAsync(access, admin, forum.Id, ideas);
+                var setup = ForumTestKit.SixOfNine(ResultVisibility.Live);
+                var ballot = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var draft = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                await console.OpenBallotAsync(access, admin, ballot.Id);
+                await console.OpenBallotAsync(access, admin, toClose.Id);
+                var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
+                var secondIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
+                var closed = await db.Ballots.Where(b => b.Status == BallotStatus.Closed).Select(b => b.Id).FirstAsync();
+                return (forum, otherLive, cycle, ballot, draft, toClose, idea, secondIdea, closed);
+            });
+
+            // The duplicate-message scenario gets a table of its own: the random calls (the coordinator of the sample
             // table may close forums and ballots) can never close its forum or ballot, whatever order tests run in.
-            var dedupeTable = (await service.GetAccessAsync(admin, "fuzz-doublons"))!;
-            var dedupeCycle = await sp.GetRequiredService<CycleService>().CreateAsync(dedupeTable, admin, new CycleEdit { Title = "Cycle des doublons", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
-            var dedupe = await console.CreateAsync(dedupeTable, admin, new ForumCreate { CycleId = dedupeCycle.Id, Title = "Doublons", StartsAt = DateTime.UtcNow });
-            await console.OpenAsync(dedupeTable, admin, dedupe.Id);
-            var dedupeBallot = await console.CreateBallotAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
-            await console.OpenBallotAsync(dedupeTable, admin, dedupeBallot.Id);
-            DedupeCode = dedupe.JoinCode;
-            DedupeBallot = dedupeBallot.Id;
+            (DedupeCode, DedupeBallot) = await InTableAsync("fuzz-doublons", async (sp, dedupeTable) =>
+            {
+                var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
+                var dedupeCycle = await sp.GetRequiredService<CycleService>().CreateAsync(dedupeTable, admin, new CycleEdit { Title = "Cycle des doublons", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
+                var dedupe = await console.CreateAsync(dedupeTable, admin, new ForumCreate { CycleId = dedupeCycle.Id, Title = "Doublons", StartsAt = DateTime.UtcNow });
+                await console.OpenAsync(dedupeTable, admin, dedupe.Id);
+                var dedupeBallot = await ballots.CreateAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
+                await console.OpenBallotAsync(dedupeTable, admin, dedupeBallot.Id);
+                return (dedupe.JoinCode, dedupeBallot.Id);
+            });
 
             _values["{cycle}"] = cycle.Id.ToString(CultureInfo.InvariantCulture);
-            _values["{closed-ballot}"] = (await db.Ballots.IgnoreQueryFilters().Where(b => b.Status == BallotStatus.Closed && b.TableId == access.Table.Id)
-                .Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+            _values["{closed-ballot}"] = closed.ToString(CultureInfo.InvariantCulture);
             _values["{forum}"] = forum.Id.ToString(CultureInfo.InvariantCulture);
             _values["{other-forum}"] = otherLive.Id.ToString(CultureInfo.InvariantCulture);
             _values["{code}"] = forum.JoinCode;
-            _values["{activity}"] = ideas.ToString(CultureInfo.InvariantCulture);
+            _values["{activity}"] = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id.ToString(CultureInfo.InvariantCulture);
             _values["{ballot}"] = ballot.Id.ToString(CultureInfo.InvariantCulture);
             _values["{draft-ballot}"] = draft.Id.ToString(CultureInfo.InvariantCulture);
             _values["{other-ballot}"] = toClose.Id.ToString(CultureInfo.InvariantCulture);
             _values["{idea}"] = idea.Id.ToString(CultureInfo.InvariantCulture);
             _values["{other-idea}"] = secondIdea.Id.ToString(CultureInfo.InvariantCulture);
+            foreach (var (key, value) in await this.PlanValuesAsync())
+            {
+                _values[key] = value;
+            }
             HubIds = [.. OtherTableIds, .. new[] { "{forum}", "{activity}", "{ballot}", "{draft-ballot}", "{other-ballot}", "{idea}", "{other-idea}" }.Select(k => _values[k])];
 
             var cookie = await this.SignInCookiesAsync(Coordinator);
             Hubs["anon"] = this.Hub();
             Hubs["participant"] = this.Hub();
             Hubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie);
-            foreach (var (role, hub) in Hubs)
+            LiveHubs["anon"] = this.Hub(path: "/hubs/live");
+            LiveHubs["participant"] = this.Hub(path: "/hubs/live");
+            LiveHubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie, "/hubs/live");
+            foreach (var (role, hub) in Hubs.Concat(LiveHubs))
             {
                 hub.Closed += e =>
                 {
@@ -500,8 +523,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 };
                 await hub.StartAsync();
             }
-            await Hubs["participant"].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null));
-            await Hubs["staff"].InvokeAsync<ForumSnapshot>("Watch", forum.Id);
+            await Hubs["participant"].JoinAsync(new JoinRequest(forum.JoinCode, null, null, null));
+            await Hubs["staff"].WatchAsync(forum.Id);
         }
 
         /// <summary>One round trip on the role's connection: it must still answer (a refusal is an answer too).</summary>
@@ -509,7 +532,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         {
             try
             {
-                await Hubs[role].InvokeAsync<ForumSnapshot>("GetSnapshot");
+                await Hubs[role].GetSnapshotAsync();
             }
             catch (HubException e) when (role == "anon" || e.Message.Length > 0)
             {
@@ -536,6 +559,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>

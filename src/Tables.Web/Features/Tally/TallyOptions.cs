@@ -8,7 +8,7 @@ public sealed class TallyOptions
     public const string Section = "Tally";
 
     /// <summary>Calls per minute and client address.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 10_000_000)]
     public int PermitsPerMinute { get; set; } = 60;
 
     /// <summary>Counts running at once (a 10 MB file keeps one core busy for a few tenths of a second).</summary>

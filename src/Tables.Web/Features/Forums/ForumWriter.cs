@@ -2,19 +2,9 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Tables.Web.Data;
 
-namespace Tables.Web.Features.Ballots;
+using Tables.Web.Features.Ballots;
 
-/// <summary>What happened to a ballot sent to the <see cref="VoteWriter"/>.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<VoteOutcome>))]
-public enum VoteOutcome
-{
-    /// <summary>Durably stored (new or replacing the participant's previous ballot).</summary>
-    Stored,
-    /// <summary>The same message was already stored: acknowledged, not counted twice.</summary>
-    Duplicate,
-    /// <summary>The ballot is not open: nothing stored.</summary>
-    NotOpen,
-}
+namespace Tables.Web.Features.Forums;
 
 /// <summary>
 /// The single writer of a live forum. Every cast, change and paper entry — and the rows a whole room adds at once:
@@ -25,27 +15,24 @@ public enum VoteOutcome
 /// 150 ms sleeps until the lock is free, which made 2,000 phones joining at once wait up to a second
 /// (docs/PERFORMANCE.md).
 /// </summary>
-public sealed partial class VoteWriter : BackgroundService
+public sealed partial class ForumWriter : BackgroundService
 {
     private const int MaxBatch = 512;
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
-    private readonly ILogger<VoteWriter> _logger;
+    private readonly ILogger<ForumWriter> _logger;
 
-    public VoteWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoteWriter> logger)
+    public ForumWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ForumWriter> logger)
     {
         _scopes = scopes;
         _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Raised after each committed batch with the ballots whose votes changed (for coalesced result updates).</summary>
-    public event Action<IReadOnlyCollection<int>>? BallotsChanged;
-
-    public Task<VoteOutcome> CastAsync(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
+    public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
     {
-        var request = new CastRequest(ballotId, participantId, group, content, clientMessageId, isPaper);
+        var request = new CastRequest(tableId, ballotId, participantId, group, content, clientMessageId, isPaper);
         _queue.Writer.TryWrite(request);
         return request.Done.Task;
     }
@@ -106,7 +93,6 @@ public sealed partial class VoteWriter : BackgroundService
             {
                 batch[i].Complete(outcomes[i]);
             }
-            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => ((CastRequest)r).BallotId));
         }
         catch (Exception e) when (batch.Count > 1)
         {
@@ -128,11 +114,11 @@ public sealed partial class VoteWriter : BackgroundService
     private async Task<VoteOutcome?[]> WriteAsync(List<WriteRequest> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        var db = WriterContext(scope);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var casts = batch.OfType<CastRequest>().ToList();
         var ballotIds = casts.Select(r => r.BallotId).Distinct().ToList();
-        var open = (await db.Ballots.IgnoreQueryFilters().Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
+        var open = (await db.Ballots.Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
         var participantIds = casts.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
         var existing = await db.Votes.Where(v => ballotIds.Contains(v.BallotId) && v.ParticipantId != null && participantIds.Contains(v.ParticipantId.Value))
             .ToDictionaryAsync(v => (v.BallotId, v.ParticipantId!.Value));
@@ -161,7 +147,7 @@ public sealed partial class VoteWriter : BackgroundService
                     outcomes[i] = VoteOutcome.Duplicate;
                     continue;
                 }
-                db.Votes.Add(new Vote { BallotId = r.BallotId, IsPaper = true, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now });
+                db.Votes.Add(new Vote { TableId = r.TableId, BallotId = r.BallotId, IsPaper = true, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now });
                 outcomes[i] = VoteOutcome.Stored;
             }
             else if (existing.TryGetValue((r.BallotId, r.ParticipantId!.Value), out var vote))
@@ -179,7 +165,7 @@ public sealed partial class VoteWriter : BackgroundService
             }
             else
             {
-                vote = new Vote { BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
+                vote = new Vote { TableId = r.TableId, BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
                 db.Votes.Add(vote);
                 existing[(r.BallotId, r.ParticipantId.Value)] = vote;
                 outcomes[i] = VoteOutcome.Stored;
@@ -193,16 +179,14 @@ public sealed partial class VoteWriter : BackgroundService
     private async Task RunTurnAsync(WriteRequest request)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        await request.RunAsync(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
+        await request.RunAsync(WriterContext(scope));
     }
 
-    private void RaiseChanged(IEnumerable<int> ballotIds)
+    private static TablesDbContext WriterContext(AsyncServiceScope scope)
     {
-        var changed = ballotIds.ToHashSet();
-        if (changed.Count > 0)
-        {
-            BallotsChanged?.Invoke(changed);
-        }
+        // The single writer serves every forum of the instance: it writes what authorized hub calls and screens queued.
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
+        return scope.ServiceProvider.GetRequiredService<TablesDbContext>();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} forum writes failed; writing them one by one.")]
@@ -235,8 +219,9 @@ public sealed partial class VoteWriter : BackgroundService
         public override void Fail(Exception e) => Done.TrySetException(e);
     }
 
-    private sealed class CastRequest(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
+    private sealed class CastRequest(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
     {
+        public int TableId { get; } = tableId;
         public int BallotId { get; } = ballotId;
         public int? ParticipantId { get; } = participantId;
         public string? Group { get; } = group;
