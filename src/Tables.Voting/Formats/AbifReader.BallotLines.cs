@@ -51,9 +51,9 @@ internal sealed partial class AbifReader
         {
             var ballot = _ballots.Add(line, ballotColumn, _positions.AsSpan(0, length), _marks.AsSpan(0, length), _columns.AsSpan(0, length),
                 count, weight ?? 1m, group);
-            if (_errors.Count == errors && _lines.Count < MaxCachedLines)
+            if (_errors.Count == errors)
             {
-                _lines[whole.ToString()] = (ballot, count);
+                _lines.Remember(whole, ballot, count);
             }
         }
     }

@@ -12,11 +12,6 @@ internal sealed partial class AbifReader
 {
     private const int MaxCachedExtensions = 1024;
 
-    // Lines already read: a file of one ballot per line repeats the same lines many times. Bounded, so that a file of
-    // lines that all differ does not keep them all; looked up only while at least one line in four is found there.
-    private const int MaxCachedLines = 1 << 16;
-    private const int CacheWindow = 1 << 14;
-
     private readonly VotingMethod _method;
     private readonly List<VotingError> _errors = [];
     private readonly List<OptionDeclaration> _declared = [];
@@ -27,11 +22,7 @@ internal sealed partial class AbifReader
     private readonly Dictionary<string, (decimal? Weight, string? Group)> _extensions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal? Weight, string? Group)>.AlternateLookup<ReadOnlySpan<char>> _extensionsBySpan;
     private readonly FileBallots _ballots;
-    private readonly Dictionary<string, (int Ballot, long Count)> _lines = new(LineComparer.Instance);
-    private readonly Dictionary<string, (int Ballot, long Count)>.AlternateLookup<ReadOnlySpan<char>> _linesBySpan;
-    private bool _linesPayOff = true;
-    private int _lookups;
-    private int _hits;
+    private readonly SeenLines _lines = new();
     private bool _sawBallot;
 
 
@@ -40,7 +31,6 @@ internal sealed partial class AbifReader
         _method = method;
         _knownBySpan = _known.GetAlternateLookup<ReadOnlySpan<char>>();
         _extensionsBySpan = _extensions.GetAlternateLookup<ReadOnlySpan<char>>();
-        _linesBySpan = _lines.GetAlternateLookup<ReadOnlySpan<char>>();
         _ballots = new FileBallots(method.Kind());
     }
 
@@ -76,17 +66,9 @@ internal sealed partial class AbifReader
 
     private void ReadLine(int line, ReadOnlySpan<char> s)
     {
-        if (_linesPayOff && _linesBySpan.TryGetValue(s, out var known))
+        if (_lines.TryRepeat(s, _ballots))
         {
-            _ballots.Repeat(known.Ballot, known.Count);
-            _hits++;
             return;
-        }
-        if (_linesPayOff && ++_lookups == CacheWindow)
-        {
-            // Lines that seldom repeat: stop looking them up.
-            _linesPayOff = _hits * 4 >= _lookups;
-            _lookups = _hits = 0;
         }
         var commentAt = CommentStart(s);
         var content = commentAt < 0 ? s : s[..commentAt];

@@ -13,10 +13,6 @@ internal static class BallotCsvReader
     private static readonly string[] WeightNames = ["weight", "poids"];
     private static readonly string[] GroupNames = ["group", "groupe"];
 
-    // Rows already read (one ballot a row repeats the same rows); bounded, and looked up while they pay, as for ABIF.
-    private const int MaxCachedRows = 1 << 16;
-    private const int CacheWindow = 1 << 14;
-
     public static async Task<BallotFile> ReadAsync(TextReader text, VotingMethod method, CancellationToken cancellationToken,
         int bufferSize = 64 * 1024)
     {
@@ -94,10 +90,8 @@ internal static class BallotCsvReader
         var firstColumn = optionColumns.Count > 0 ? optionColumns[0] + 1 : 1;
         var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var groupLookup = groupNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        var rows = new Dictionary<string, (int Ballot, long Count)>(LineComparer.Instance);
-        var rowLookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
-        var rowsPayOff = true;
-        int lookups = 0, hits = 0;
+        // Rows already read (one ballot a row repeats the same rows), as for ABIF lines.
+        var rows = new SeenLines();
         while (errors.Count < VotingException.MaxErrors && await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var line = csv.Line;
@@ -106,16 +100,9 @@ internal static class BallotCsvReader
                 Error(ErrorCodes.CsvBadData, line, 1);
                 continue;
             }
-            if (rowsPayOff && !csv.Raw.IsEmpty && rowLookup.TryGetValue(csv.Raw, out var known))
+            if (rows.TryRepeat(csv.Raw, file))
             {
-                file.Repeat(known.Ballot, known.Count);
-                hits++;
                 continue;
-            }
-            if (rowsPayOff && ++lookups == CacheWindow)
-            {
-                rowsPayOff = hits * 4 >= lookups;
-                lookups = hits = 0;
             }
             if (csv.Count != columns)
             {
@@ -190,10 +177,7 @@ internal static class BallotCsvReader
                 at[k] = optionColumns[cells[k].Option] + 1;
             }
             var ballot = file.Add(line, firstColumn, positions.AsSpan(0, n), marks.AsSpan(0, n), at.AsSpan(0, n), count, weight, group);
-            if (rowsPayOff && !csv.Raw.IsEmpty && rows.Count < MaxCachedRows)
-            {
-                rows[csv.Raw.ToString()] = (ballot, count);
-            }
+            rows.Remember(csv.Raw, ballot, count);
         }
         if (errors.Count > 0)
         {

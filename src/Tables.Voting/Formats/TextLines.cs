@@ -74,3 +74,53 @@ internal sealed class LineComparer : IEqualityComparer<string>, IAlternateEquali
     public int GetHashCode(ReadOnlySpan<char> alternate) => string.GetHashCode(alternate);
     public string Create(ReadOnlySpan<char> alternate) => alternate.ToString();
 }
+
+/// <summary>
+/// Lines of a ballot file already read, with the ballot each gave: a file of one ballot per line repeats the same lines
+/// many times, and a line found here is not read again. Bounded (<see cref="MaxLines"/>), so that a file of lines that
+/// all differ does not keep them all; looked up only while at least one line in four is found.
+/// </summary>
+internal sealed class SeenLines
+{
+    public const int MaxLines = 1 << 16;
+    private const int Window = 1 << 14;
+
+    private readonly Dictionary<string, (int Ballot, long Count)> _lines = new(LineComparer.Instance);
+    private readonly Dictionary<string, (int Ballot, long Count)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private bool _paysOff = true;
+    private int _lookups;
+    private int _hits;
+
+    public SeenLines() => _bySpan = _lines.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Adds the line's count to the ballot it gave before; false when the line is not known (or not looked up).</summary>
+    public bool TryRepeat(ReadOnlySpan<char> line, FileBallots ballots)
+    {
+        if (!_paysOff || line.IsEmpty)
+        {
+            return false;
+        }
+        if (_bySpan.TryGetValue(line, out var known))
+        {
+            ballots.Repeat(known.Ballot, known.Count);
+            _hits++;
+            return true;
+        }
+        if (++_lookups == Window)
+        {
+            // Lines that seldom repeat: stop looking them up.
+            _paysOff = _hits * 4 >= _lookups;
+            _lookups = _hits = 0;
+        }
+        return false;
+    }
+
+    /// <summary>Remembers a line read without error and the ballot it gave.</summary>
+    public void Remember(ReadOnlySpan<char> line, int ballot, long count)
+    {
+        if (_paysOff && !line.IsEmpty && _lines.Count < MaxLines)
+        {
+            _bySpan[line] = (ballot, count);
+        }
+    }
+}
