@@ -11,6 +11,9 @@
     const code = root.dataset.code;
     const TEXT = JSON.parse(document.getElementById("phone-text").textContent);
     const t = (key, ...args) => (TEXT[key] ?? key).replace(/\{(\d+)\}/g, (m, i) => (args[+i] ?? m).toString());
+    // Counted strings have real plural forms ("Key.one", "Key.other"), chosen by the language's plural rules; n is {0}.
+    const plurals = new Intl.PluralRules(document.documentElement.lang || "fr");
+    const tn = (key, n, ...args) => t(TEXT[`${key}.${plurals.select(n)}`] !== undefined ? `${key}.${plurals.select(n)}` : `${key}.other`, n, ...args);
     const $ = (id) => document.getElementById(id);
     const tokenKey = "tables.token." + code;
     const RANKED = ["borda", "schulze", "irv"];
@@ -411,8 +414,8 @@
         const s = ballot.settings;
         switch (ballot.method) {
             case "plurality": return t("Help.plurality");
-            case "approval": return t("Help.approval", s.maxChoices || ballot.options.length);
-            case "cumulative": return t("Help.cumulative", s.maxPoints, Math.min(s.maxPerOption || s.maxPoints, s.maxPoints));
+            case "approval": return tn("Help.approval", s.maxChoices || ballot.options.length);
+            case "cumulative": return tn("Help.cumulative", s.maxPoints, Math.min(s.maxPerOption || s.maxPoints, s.maxPoints));
             case "score": return t("Help.score", maxScore(ballot));
             case "majority-judgment": return t("Help.majority");
             default: return TIES.includes(ballot.method) ? `${t("Help.ranked")} ${t("Help.tiesAllowed")}` : t("Help.ranked");
@@ -443,7 +446,7 @@
             list.append(el("label", { class: "choice", for: id }, input, el("span", { text: option.label })));
         }
         if (!single) {
-            list.append(el("p", { class: "counter", "aria-live": "polite", text: t("Chosen", chosen, max) }));
+            list.append(el("p", { class: "counter", "aria-live": "polite", text: tn("Chosen", chosen, max) }));
         }
         return list;
     }
@@ -590,7 +593,7 @@
         box.replaceChildren(
             el("h3", { text: t("Results") }),
             list,
-            el("p", { class: "hint", text: t("CastCount", results.cast) }));
+            el("p", { class: "hint", text: tn("CastCount", results.cast) }));
     }
 
     function formatScore(value) {
