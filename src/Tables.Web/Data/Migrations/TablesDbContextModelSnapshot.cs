@@ -442,40 +442,6 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("PhaseChanges");
                 });
 
-            modelBuilder.Entity("Tables.Web.Features.Cycles.Priority", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BallotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CycleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CycleId");
-
-                    b.ToTable("Priorities");
-                });
-
             modelBuilder.Entity("Tables.Web.Features.Forums.Forum", b =>
                 {
                     b.Property<int>("Id")
@@ -521,6 +487,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WallBallotId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -716,6 +685,44 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Tables.Web.Features.Priorities.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.ToTable("Priorities");
+                });
+
             modelBuilder.Entity("Tables.Web.Features.Tables.Table", b =>
                 {
                     b.Property<int>("Id")
@@ -858,15 +865,6 @@ namespace Tables.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tables.Web.Features.Cycles.Priority", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
-                        .WithMany()
-                        .HasForeignKey("CycleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Tables.Web.Features.Forums.Forum", b =>
                 {
                     b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
@@ -945,6 +943,15 @@ namespace Tables.Web.Data.Migrations
                     b.HasOne("Tables.Web.Features.Tables.Table", null)
                         .WithMany()
                         .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tables.Web.Features.Priorities.Priority", b =>
+                {
+                    b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

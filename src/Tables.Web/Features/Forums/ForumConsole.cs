@@ -8,7 +8,6 @@ using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
-using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
 
@@ -67,19 +66,67 @@ public sealed class ForumConsole(
             f.CurrentActivityId ??= f.Activities.OrderBy(a => a.Order).FirstOrDefault()?.Id;
         }, ct);
 
-    public Task CloseAsync(TableAccess access, ClaimsPrincipal user, int forumId, CancellationToken ct = default) =>
-        ChangeForumAsync(access, user, forumId, f => f.Status = ForumStatus.Closed, ct);
+    /// <summary>
+    /// Closes the forum and, in the same turn of the vote writer (one transaction), every ballot still open: each is
+    /// counted once with its published seed, like <see cref="CloseBallotAsync"/>. From then on the forum takes no vote,
+    /// idea, paper entry or new ballot. Returns the ballots it closed.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> CloseAsync(TableAccess access, ClaimsPrincipal user, int forumId, CancellationToken ct = default)
+    {
+        var forum = await FindAsync(access, forumId, ct);
+        if (forum.Status == ForumStatus.Closed)
+        {
+            return [];
+        }
+        var actor = user.ToActor();
+        var closed = await votes.InTurnAsync(async writerDb =>
+        {
+            var f = await writerDb.Forums.IgnoreQueryFilters().FirstAsync(x => x.Id == forum.Id);
+            var open = await writerDb.Ballots.IgnoreQueryFilters().Where(b => b.ForumId == forum.Id && b.Status == BallotStatus.Open).ToListAsync();
+            foreach (var ballot in open)
+            {
+                await CountAndCloseAsync(writerDb, ballot);
+            }
+            f.Status = ForumStatus.Closed;
+            await writerDb.SaveChangesAsync(actor);
+            return open.Select(b => b.Id).ToList();
+        });
+        // The writer changed these rows behind this context's back: forget what it tracks so the next read sees them.
+        db.ChangeTracker.Clear();
+        foreach (var id in closed)
+        {
+            cache.ForgetBallot(id);
+            broadcaster.MarkBallot(id);
+        }
+        broadcaster.MarkForum(forum.Id);
+        return closed;
+    }
 
-    /// <summary>Moves every phone and the wall to an activity of the agenda.</summary>
+    /// <summary>Moves every phone and the wall to an activity of the agenda (the wall's pinned ballot gives way to it).</summary>
     public Task SetActivityAsync(TableAccess access, ClaimsPrincipal user, int forumId, int activityId, CancellationToken ct = default) =>
         ChangeForumAsync(access, user, forumId, f =>
         {
+            NotClosed(f.Status);
             if (f.Activities.All(a => a.Id != activityId))
             {
                 throw new ForumException(text["Forum.UnknownActivity"]);
             }
             f.CurrentActivityId = activityId;
+            f.WallBallotId = null;
         }, ct);
+
+    /// <summary>
+    /// Puts one ballot on the wall (its options while open, its result once shown) until the agenda moves on, or gives
+    /// the wall back to the current activity with null.
+    /// </summary>
+    public async Task ShowOnWallAsync(TableAccess access, ClaimsPrincipal user, int forumId, int? ballotId, CancellationToken ct = default)
+    {
+        if (ballotId is { } id && !await db.Ballots.AnyAsync(b => b.Id == id && b.ForumId == forumId && b.TableId == access.Table.Id && b.Status != BallotStatus.Draft, ct))
+        {
+            throw new ForumException(text["Ballot.Unknown"]);
+        }
+        await ChangeForumAsync(access, user, forumId, f => f.WallBallotId = ballotId, ct);
+    }
 
     public Task<List<Idea>> IdeasAsync(int forumId, CancellationToken ct = default) =>
         db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId).OrderBy(i => i.Id).ToListAsync(ct);
@@ -87,9 +134,13 @@ public sealed class ForumConsole(
     public async Task<Idea> AddPaperIdeaAsync(TableAccess access, int forumId, IdeaEdit edit, CancellationToken ct = default)
     {
         var forum = await FindAsync(access, forumId, ct);
-        var idea = new Idea { ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Ideas.Add(idea);
-        await db.SaveChangesAsync(ct);
+        NotClosed(forum.Status);
+        var idea = new Idea { ForumId = forum.Id, Text = CheckIdea(edit?.Text), Theme = CheckTheme(access, edit?.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // Through the forum's writer, like the phones' ideas: it refuses an idea for a closed forum in its transaction.
+        if (!await votes.InsertAsync(idea))
+        {
+            throw Closed();
+        }
         broadcaster.MarkForum(forum.Id);
         return idea;
     }
@@ -127,6 +178,8 @@ public sealed class ForumConsole(
     {
         await ballotValidator.ValidateAndThrowAsync(setup, ct);
         var forum = await FindAsync(access, forumId, ct);
+        NotClosed(forum.Status);
+        await CheckIdeasAsync(forum.Id, setup, ct);
         var ballot = new Ballot { TableId = access.Table.Id, ForumId = forum.Id, Status = BallotStatus.Draft };
         Apply(ballot, setup);
         db.Ballots.Add(ballot);
@@ -155,20 +208,27 @@ public sealed class ForumConsole(
             {
                 throw new ForumException(text["Ballot.NotDraft"]);
             }
+            NotClosed(await ForumStatusAsync(b.ForumId, ct));
             await ballotValidator.ValidateAndThrowAsync(setup, ct);
+            await CheckIdeasAsync(b.ForumId, setup, ct);
             Apply(b, setup);
         }, ct);
 
     public Task OpenBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
-        ChangeBallotAsync(access, user, ballotId, b =>
+        ChangeBallotAsync(access, user, ballotId, async b =>
         {
             if (b.Status != BallotStatus.Draft)
             {
                 throw new ForumException(text["Ballot.NotDraft"]);
             }
+            var status = await ForumStatusAsync(b.ForumId, ct);
+            NotClosed(status);
+            if (status != ForumStatus.Open)
+            {
+                throw new ForumException(text["Forum.OpenFirst"]);
+            }
             b.Status = BallotStatus.Open;
             b.OpenedAt = clock.GetUtcNow().UtcDateTime;
-            return Task.CompletedTask;
         }, ct);
 
     public Task RevealBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
@@ -193,20 +253,28 @@ public sealed class ForumConsole(
             {
                 throw new ForumException(text["Ballot.NotOpen"]);
             }
-            var stored = await writerDb.Votes.AsNoTracking().Where(v => v.BallotId == b.Id).ToListAsync();
-            var seed = RandomNumberGenerator.GetInt32(int.MaxValue) * (long)RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            var counted = counter.Count(b, stored, seed, final: true);
-            b.Status = BallotStatus.Closed;
-            b.ClosedAt = clock.GetUtcNow().UtcDateTime;
-            b.Seed = seed;
-            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, ResultJson.Options);
+            var counted = await CountAndCloseAsync(writerDb, b);
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
+        db.ChangeTracker.Clear();
         cache.ForgetBallot(ballot.Id);
         broadcaster.MarkForum(ballot.ForumId);
         broadcaster.MarkBallot(ballot.Id);
         return result;
+    }
+
+    /// <summary>Counts the stored votes once with a freshly drawn seed and marks the ballot closed (the caller saves, in the writer's turn).</summary>
+    private async Task<BallotResult> CountAndCloseAsync(TablesDbContext writerDb, Ballot ballot)
+    {
+        var stored = await writerDb.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync();
+        var seed = RandomNumberGenerator.GetInt32(int.MaxValue) * (long)RandomNumberGenerator.GetInt32(1, int.MaxValue);
+        var counted = counter.Count(ballot, stored, seed, final: true);
+        ballot.Status = BallotStatus.Closed;
+        ballot.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        ballot.Seed = seed;
+        ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, ResultJson.Options);
+        return counted;
     }
 
     /// <summary>Types a paper ballot: validated for its method, marked as paper, counted like the others, audited.</summary>
@@ -226,6 +294,7 @@ public sealed class ForumConsole(
             throw new ForumException(problem);
         }
         var forum = await db.Forums.AsNoTracking().FirstAsync(f => f.Id == ballot.ForumId, ct);
+        NotClosed(forum.Status);
         if (!string.IsNullOrEmpty(group) && !forum.Groups.Contains(group))
         {
             throw new ForumException(text["Forum.UnknownGroup"]);
@@ -249,48 +318,42 @@ public sealed class ForumConsole(
         return outcome;
     }
 
-    /// <summary>Makes the chosen options of a closed ballot priorities of the forum's cycle, in the result's order.</summary>
-    public async Task<List<Priority>> PromoteAsync(TableAccess access, ClaimsPrincipal user, int ballotId, IReadOnlyList<string>? tokens, CancellationToken ct = default)
-    {
-        if (tokens is null)
-        {
-            throw new ValidationException([new ValidationFailure("Tokens", text["Error.BadRequest"])]);
-        }
-        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
-        if (ballot.Status != BallotStatus.Closed)
-        {
-            throw new ForumException(text["Ballot.NotClosed"]);
-        }
-        var forum = await db.Forums.AsNoTracking().FirstAsync(f => f.Id == ballot.ForumId, ct);
-        var order = await db.Priorities.Where(p => p.CycleId == forum.CycleId).Select(p => (int?)p.Order).MaxAsync(ct) ?? 0;
-        var priorities = new List<Priority>();
-        foreach (var token in tokens.Distinct())
-        {
-            var option = ballot.Options.FirstOrDefault(o => o.Token == token) ?? throw new ForumException(text["Ballot.UnknownOption", token]);
-            if (await db.Priorities.AnyAsync(p => p.CycleId == forum.CycleId && p.Title == option.Label, ct))
-            {
-                continue;
-            }
-            var priority = new Priority { TableId = access.Table.Id, CycleId = forum.CycleId, Title = option.Label, Order = ++order, BallotId = ballot.Id };
-            db.Priorities.Add(priority);
-            priorities.Add(priority);
-        }
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        return priorities;
-    }
-
     private static void Apply(Ballot ballot, BallotSetup setup)
     {
         ballot.Question = setup.Question.Trim();
         ballot.Method = setup.Method;
         ballot.Settings = setup.Settings;
-        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim() }).ToList();
+        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim(), IdeaId = setup.IdeaIds?[i] }).ToList();
         ballot.Secret = setup.Secret;
         ballot.Visibility = setup.Visibility;
     }
 
     /// <summary>A, B, … Z, AA, AB…: short tokens for exports and ABIF.</summary>
     public static string OptionToken(int index) => index < 26 ? ((char)('A' + index)).ToString() : OptionToken(index / 26 - 1) + (char)('A' + index % 26);
+
+    /// <summary>A closed forum takes nothing more: no vote, idea, paper entry, new ballot or agenda move.</summary>
+    private void NotClosed(ForumStatus status)
+    {
+        if (status == ForumStatus.Closed)
+        {
+            throw Closed();
+        }
+    }
+
+    private ForumException Closed() => new(text["Forum.ClosedForStaff"]);
+
+    private Task<ForumStatus> ForumStatusAsync(int forumId, CancellationToken ct) =>
+        db.Forums.Where(f => f.Id == forumId).Select(f => f.Status).FirstAsync(ct);
+
+    /// <summary>Options made from ideas keep their idea: it must be one of this forum's.</summary>
+    private async Task CheckIdeasAsync(int forumId, BallotSetup setup, CancellationToken ct)
+    {
+        var ids = (setup.IdeaIds ?? []).OfType<int>().Distinct().ToList();
+        if (ids.Count > 0 && await db.Ideas.CountAsync(i => ids.Contains(i.Id) && i.ForumId == forumId, ct) != ids.Count)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(BallotSetup.Options), text["Ballot.UnknownIdea"])]);
+        }
+    }
 
     private async Task ChangeForumAsync(TableAccess access, ClaimsPrincipal user, int forumId, Action<Forum> change, CancellationToken ct)
     {

@@ -26,7 +26,8 @@ public sealed record ForumSnapshot(
     IReadOnlyList<IdeaView> Ideas,
     int Participants,
     IReadOnlyList<BallotView> Ballots,
-    long Version);
+    long Version,
+    int? WallBallotId = null);
 
 public sealed record ActivityView(int Id, int Order, ActivityKind Kind, string Title, int? BallotId);
 

@@ -53,6 +53,10 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, TableService 
     public async Task SetActivity(int forumId, int activityId) =>
         await console.SetActivityAsync(await AccessForForumAsync(forumId, TablePolicies.Facilitate), Context.User!, forumId, activityId, Context.ConnectionAborted);
 
+    /// <summary>Puts a ballot on the wall (null: the wall follows the current activity again).</summary>
+    public async Task ShowOnWall(int forumId, int? ballotId) =>
+        await console.ShowOnWallAsync(await AccessForForumAsync(forumId, TablePolicies.Facilitate), Context.User!, forumId, ballotId, Context.ConnectionAborted);
+
     public async Task OpenBallot(int ballotId) =>
         await console.OpenBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, Context.ConnectionAborted);
 

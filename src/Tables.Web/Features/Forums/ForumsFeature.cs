@@ -38,6 +38,7 @@ public static class ForumsFeature
         app.MapHub<ForumHub>("/hubs/forum");
         app.MapForumsApi();
         app.MapBallotExports();
+        app.MapForumExports();
         app.MapJoin();
     }
 }

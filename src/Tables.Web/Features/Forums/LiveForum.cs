@@ -50,7 +50,10 @@ public sealed class LiveForum(
                 Group = group,
                 JoinedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await votes.InsertAsync(participant);
+            if (!await votes.InsertAsync(participant))
+            {
+                throw new ForumException(text["Forum.Closed"]);
+            }
             broadcaster.MarkParticipants(forum.Id);
         }
         cache.KeepParticipant(new LiveCache.ParticipantInfo(participant.Id, participant.ForumId, participant.Group));
@@ -76,7 +79,10 @@ public sealed class LiveForum(
             throw new ForumException(text["Forum.IdeasClosed"]);
         }
         var idea = new Idea { ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        await votes.InsertAsync(idea);
+        if (!await votes.InsertAsync(idea))
+        {
+            throw new ForumException(text["Forum.Closed"]);
+        }
         broadcaster.MarkForum(forum.Id);
         return ToView(idea, participantId);
     }
@@ -126,7 +132,7 @@ public sealed class LiveForum(
         }
         return new ForumSnapshot(forum.Id, forum.Title, forum.Status, forum.JoinCode, forum.Groups, forum.CurrentActivityId,
             forum.Activities.OrderBy(a => a.Order).Select(a => new ActivityView(a.Id, a.Order, a.Kind, a.Title, a.BallotId)).ToList(),
-            ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, ForumBroadcaster.NextVersion());
+            ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, ForumBroadcaster.NextVersion(), forum.WallBallotId);
     }
 
     /// <summary>
