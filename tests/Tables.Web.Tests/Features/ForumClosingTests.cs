@@ -87,7 +87,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
             await Assert.ThrowsAsync<ForumException>(() => room.Live.CastAsync(phone.ParticipantId, new CastRequest(ballot.Id, Approve("A"), NewId()), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => room.Live.SubmitIdeaAsync(phone.ParticipantId, new IdeaRequest("Encore une idée", NewId()), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.EnterPaperBallotAsync(access, Admin, ballot.Id, Approve("A"), null, NewId(), Ct)),
-            await Assert.ThrowsAsync<ForumException>(() => console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée papier" }, Ct)),
+            await Assert.ThrowsAsync<ForumException>(() => room.Scope.ServiceProvider.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée papier" }, Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.OpenBallotAsync(access, Admin, draft.Id, Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.SetActivityAsync(access, Admin, forum.Id, forum.Activities[0].Id, Ct)),

@@ -23,15 +23,16 @@ public sealed class ForumRecordTests(TablesAppFactory app) : IClassFixture<Table
         var sp = scope.ServiceProvider;
         var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", Ct))!;
         var console = sp.GetRequiredService<ForumConsole>();
+        var ideas = sp.GetRequiredService<IdeaModeration>();
         var cycle = (await sp.GetRequiredService<CycleService>().ListAsync(access, Ct)).First().Id;
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle, Title = "Traces", StartsAt = DateTime.UtcNow }, Ct);
         await console.OpenAsync(access, Admin, forum.Id, Ct);
-        var formula = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "=HYPERLINK(\"http://x\";\"clic\")", Theme = access.Table.Themes.First() }, Ct);
-        var longIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Une ruelle verte " + new string('r', 400) }, Ct);
-        var hidden = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée masquée" }, Ct);
-        var duplicate = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Ruelle verte (doublon)" }, Ct);
-        await console.HideIdeaAsync(access, hidden.Id, true, Ct);
-        await console.MergeIdeasAsync(access, duplicate.Id, longIdea.Id, Ct);
+        var formula = await ideas.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "=HYPERLINK(\"http://x\";\"clic\")", Theme = access.Table.Themes.First() }, Ct);
+        var longIdea = await ideas.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Une ruelle verte " + new string('r', 400) }, Ct);
+        var hidden = await ideas.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée masquée" }, Ct);
+        var duplicate = await ideas.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Ruelle verte (doublon)" }, Ct);
+        await ideas.HideIdeaAsync(access, hidden.Id, true, Ct);
+        await ideas.MergeIdeasAsync(access, duplicate.Id, longIdea.Id, Ct);
         // The long idea's option is shortened right there; it keeps its idea.
         var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, new BallotSetup
         {

@@ -437,7 +437,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             await console.OpenAsync(other, admin, otherForum.Id);
             var otherBallot = await console.CreateBallotAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
             await console.OpenBallotAsync(other, admin, otherBallot.Id);
-            var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
+            var otherIdea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
             var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
             var otherMember = await db.Memberships.IgnoreQueryFilters().Where(m => m.TableId == other.Table.Id).Select(m => m.Id).FirstAsync();
             OtherTableIds = [.. new[] { otherCycle.Id, otherForum.Id, otherBallot.Id, otherIdea.Id, otherOrganisation.Id, otherMember, otherForum.Activities.First().Id }
@@ -460,8 +460,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
             await console.OpenBallotAsync(access, admin, ballot.Id);
             await console.OpenBallotAsync(access, admin, toClose.Id);
-            var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
-            var secondIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
+            var idea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
+            var secondIdea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
             // The duplicate-message scenario gets a table of its own: last, as reading its access points the context at it; the random calls (the coordinator of the sample
             // table may close forums and ballots) can never close its forum or ballot, whatever order tests run in.
             var dedupeTable = (await service.GetAccessAsync(admin, "fuzz-doublons"))!;

@@ -88,6 +88,8 @@ public sealed class ForumConsole(
                 await CountAndCloseAsync(writerDb, ballot);
             }
             f.Status = ForumStatus.Closed;
+            // The wall goes to the closing view: every result, one per screen.
+            f.WallBallotId = null;
             await writerDb.SaveChangesAsync(actor);
             return open.Select(b => b.Id).ToList();
         });
@@ -128,48 +130,6 @@ public sealed class ForumConsole(
         await ChangeForumAsync(access, user, forumId, f => f.WallBallotId = ballotId, ct);
     }
 
-    public Task<List<Idea>> IdeasAsync(int forumId, CancellationToken ct = default) =>
-        db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId).OrderBy(i => i.Id).ToListAsync(ct);
-
-    public async Task<Idea> AddPaperIdeaAsync(TableAccess access, int forumId, IdeaEdit edit, CancellationToken ct = default)
-    {
-        var forum = await FindAsync(access, forumId, ct);
-        NotClosed(forum.Status);
-        var idea = new Idea { ForumId = forum.Id, Text = CheckIdea(edit?.Text), Theme = CheckTheme(access, edit?.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        // Through the forum's writer, like the phones' ideas: it refuses an idea for a closed forum in its transaction.
-        if (!await votes.InsertAsync(idea))
-        {
-            throw Closed();
-        }
-        broadcaster.MarkForum(forum.Id);
-        return idea;
-    }
-
-    /// <summary>Corrects spelling or sets the theme.</summary>
-    public Task EditIdeaAsync(TableAccess access, int ideaId, IdeaEdit edit, CancellationToken ct = default) =>
-        edit is null ? throw new ForumException(text["Forum.Malformed"]) : ChangeIdeaAsync(access, ideaId, i =>
-        {
-            i.Text = CheckIdea(edit.Text);
-            i.Theme = CheckTheme(access, edit.Theme);
-        }, ct);
-
-    public Task HideIdeaAsync(TableAccess access, int ideaId, bool hidden, CancellationToken ct = default) =>
-        ChangeIdeaAsync(access, ideaId, i => i.Hidden = hidden, ct);
-
-    /// <summary>Marks <paramref name="duplicateId"/> as a duplicate of <paramref name="intoId"/> (same forum).</summary>
-    public async Task MergeIdeasAsync(TableAccess access, int duplicateId, int intoId, CancellationToken ct = default)
-    {
-        var into = await FindIdeaAsync(access, intoId, ct);
-        await ChangeIdeaAsync(access, duplicateId, i =>
-        {
-            if (i.ForumId != into.ForumId || i.Id == into.Id || into.MergedIntoId is not null)
-            {
-                throw new ForumException(text["Forum.BadMerge"]);
-            }
-            i.MergedIntoId = into.Id;
-        }, ct);
-    }
-
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
 
@@ -191,14 +151,6 @@ public sealed class ForumConsole(
             await db.SaveChangesAsync(user.ToActor(), ct);
         }
         return ballot;
-    }
-
-    /// <summary>Options made from ideas: their text becomes the option label.</summary>
-    public async Task<List<string>> OptionsFromIdeasAsync(TableAccess access, IEnumerable<int> ideaIds, CancellationToken ct = default)
-    {
-        var ids = ideaIds.ToList();
-        var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-        return ids.Select(id => ideas.FirstOrDefault(i => i.Id == id)?.Text).OfType<string>().ToList();
     }
 
     public Task UpdateBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, BallotSetup setup, CancellationToken ct = default) =>
@@ -372,26 +324,6 @@ public sealed class ForumConsole(
         broadcaster.MarkForum(ballot.ForumId);
         broadcaster.MarkBallot(ballot.Id);
     }
-
-    private async Task<Idea> FindIdeaAsync(TableAccess access, int ideaId, CancellationToken ct) =>
-        await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId && db.Forums.Any(f => f.Id == i.ForumId && f.TableId == access.Table.Id), ct) ?? throw new NotFoundException();
-
-    private async Task ChangeIdeaAsync(TableAccess access, int ideaId, Action<Idea> change, CancellationToken ct)
-    {
-        var idea = await FindIdeaAsync(access, ideaId, ct);
-        change(idea);
-        await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(idea.ForumId);
-    }
-
-    private string CheckIdea(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ForumException(text["Forum.IdeaEmpty"])
-        : value.Trim().Length > ForumRules.IdeaMax ? throw new ForumException(text["Forum.IdeaTooLong", ForumRules.IdeaMax])
-        : value.Trim();
-
-    private string? CheckTheme(TableAccess access, string? theme) =>
-        string.IsNullOrWhiteSpace(theme) ? null
-        : access.Table.Themes.FirstOrDefault(t => string.Equals(t, theme.Trim(), StringComparison.CurrentCultureIgnoreCase)) ?? throw new ForumException(text["Forum.UnknownTheme"]);
 
     private async Task<string> FreeJoinCodeAsync(CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace Tables.Web.Features.Forums;
 /// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
 /// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
 /// </summary>
-public sealed class ForumHub(LiveForum live, ForumConsole console, TableService tables, TablesDbContext db, IStringLocalizer<UiText> text) : Hub<IForumClient>
+public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeration ideas, TableService tables, TablesDbContext db, IStringLocalizer<UiText> text) : Hub<IForumClient>
 {
     private const string ParticipantKey = "participant";
     private const string ForumKey = "forum";
@@ -70,13 +70,13 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, TableService 
         await console.EnterPaperBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, content, group, clientMessageId, Context.ConnectionAborted);
 
     public async Task HideIdea(int ideaId, bool hidden) =>
-        await console.HideIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, hidden, Context.ConnectionAborted);
+        await ideas.HideIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, hidden, Context.ConnectionAborted);
 
     public async Task EditIdea(int ideaId, IdeaEdit edit) =>
-        await console.EditIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, edit, Context.ConnectionAborted);
+        await ideas.EditIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, edit, Context.ConnectionAborted);
 
     public async Task MergeIdeas(int duplicateId, int intoId) =>
-        await console.MergeIdeasAsync(await AccessForIdeaAsync(duplicateId), duplicateId, intoId, Context.ConnectionAborted);
+        await ideas.MergeIdeasAsync(await AccessForIdeaAsync(duplicateId), duplicateId, intoId, Context.ConnectionAborted);
 
     private int ParticipantId() =>
         Context.Items.TryGetValue(ParticipantKey, out var id) && id is int participant ? participant : throw new ForumException(text["Forum.JoinFirst"]);

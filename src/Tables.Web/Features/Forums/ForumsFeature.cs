@@ -24,6 +24,7 @@ public static class ForumsFeature
         services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();
+        services.AddScoped<IdeaModeration>();
         // Validators are singletons: FluentValidation builds a validator's rules (expression trees) in its constructor
         // and a built validator is thread-safe. Scoped, the hub built five of them for every vote (docs/PERFORMANCE.md).
         services.AddSingleton<IValidator<JoinRequest>, JoinRequestValidator>();
@@ -31,6 +32,7 @@ public static class ForumsFeature
         services.AddSingleton<IValidator<CastRequest>, CastRequestValidator>();
         services.AddSingleton<IValidator<ForumCreate>, ForumCreateValidator>();
         services.AddSingleton<IValidator<BallotSetup>, BallotSetupValidator>();
+        services.AddSingleton<IValidator<IdeaEdit>, IdeaEditValidator>();
     }
 
     public static void MapForums(this WebApplication app)
