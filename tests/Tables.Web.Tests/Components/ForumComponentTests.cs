@@ -41,7 +41,7 @@ public sealed class ForumComponentTests : BunitContext
         var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, results).Add(c => c.ShowExplanation, true));
 
         var rows = view.FindAll(".result-bars li");
-        Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".label")!.TextContent.Replace(" (à égalité)", "")).ToArray());
+        Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".name")!.TextContent).ToArray());
         Assert.Contains("winner", rows[0].ClassList);
         Assert.DoesNotContain("winner", rows[1].ClassList);
         Assert.Contains("3 bulletins reçus · 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
@@ -157,7 +157,7 @@ public sealed class ForumComponentTests : BunitContext
     {
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
 
-        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Method = method }));
+        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Method = method }).Add(c => c.Submit, _ => Task.CompletedTask));
 
         var labels = form.FindAll("label").Select(l => l.TextContent.Trim()).ToArray();
         Assert.Contains(field, labels);
@@ -171,7 +171,11 @@ public sealed class ForumComponentTests : BunitContext
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
         var submitted = false;
         var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Question = "Q", Method = "plurality", Options = ["Seule"] })
-            .Add(c => c.OnSubmit, (BallotSetup _) => submitted = true));
+            .Add(c => c.Submit, _ =>
+            {
+                submitted = true;
+                return Task.CompletedTask;
+            }));
 
         form.Find("form").Submit();
 

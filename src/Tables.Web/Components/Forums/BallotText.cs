@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Forums;
 using Tables.Web.Features.Localization;
 
 namespace Tables.Web.Components.Forums;
@@ -15,4 +16,38 @@ public static class BallotText
         "score" => text["Method.score.Hint", settings.MaxScore ?? 5],
         _ => text[$"Method.{method}.Hint"],
     };
+
+    /// <summary>
+    /// How many options the ballot keeps: an approval "6 of 9" keeps six (the number of choices, when fewer than the
+    /// options), every other ballot its winners.
+    /// </summary>
+    public static int Kept(string method, BallotSettings settings, int optionCount) =>
+        method == "approval" && settings.MaxChoices is { } k && k > 1 && k < optionCount ? k : 1;
+
+    /// <summary>
+    /// The options the result keeps, best first: the top <paramref name="kept"/> of the ranking (see <see cref="Kept"/>);
+    /// a tie across the cut keeps every tied option (the room sees the tie rather than a silent choice), and an option
+    /// nobody marked is never kept.
+    /// </summary>
+    public static IReadOnlyList<string> Retained(BallotResult? result, int kept)
+    {
+        if (result is null || result.Winners.Count == 0)
+        {
+            return [];
+        }
+        if (kept <= 1)
+        {
+            return result.Winners;
+        }
+        var retained = new List<string>();
+        foreach (var group in result.Ranking)
+        {
+            if (retained.Count >= kept)
+            {
+                break;
+            }
+            retained.AddRange(group.Where(t => result.Scores.GetValueOrDefault(t) > 0));
+        }
+        return retained;
+    }
 }
