@@ -48,7 +48,7 @@ public sealed class Room : IAsyncDisposable
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
             var sp = scope.ServiceProvider;
-            var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls"))!;
+            var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls"))!;
             var cycle = (await sp.GetRequiredService<Tables.Web.Features.Cycles.CycleService>().ListAsync(access)).First().Id;
             room.Forum = await sp.GetRequiredService<ForumConsole>().CreateAsync(access, Admin, new ForumCreate
             {
@@ -117,7 +117,7 @@ public sealed class Room : IAsyncDisposable
 
     /// <summary>The forum's ballot asked with this question, as stored.</summary>
     public Task<Ballot> WithBallotAsync(string question) =>
-        _browser.App.WithDbAsync(db => db.Ballots.IgnoreQueryFilters().AsNoTracking().SingleAsync(b => b.ForumId == Forum.Id && b.Question == question));
+        _browser.App.WithDbAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.ForumId == Forum.Id && b.Question == question));
 
     /// <summary>Saves every screen of this step: the walls as the projector shows them, the console and phones whole.</summary>
     public async Task ShootAsync(string step)

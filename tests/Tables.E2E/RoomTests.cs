@@ -177,7 +177,7 @@ public sealed class RoomTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await console.GetByRole(AriaRole.Tab, new() { Name = "Idées" }).ClickAsync();
         await Assertions.Expect(console.GetByTestId("paper-idea-text")).ToHaveCountAsync(0);
         await console.GetByRole(AriaRole.Tab, new() { Name = "Scrutins" }).ClickAsync();
-        var closed = await browser.App.WithDbAsync(db => db.Ballots.IgnoreQueryFilters().Where(b => b.ForumId == room.Forum.Id).ToListAsync());
+        var closed = await browser.App.WithDbAsync(db => db.Ballots.Where(b => b.ForumId == room.Forum.Id).ToListAsync());
         Assert.All(closed, b => Assert.True(b.Status == BallotStatus.Closed && b.ResultJson is not null && b.Seed is not null));
         foreach (var wall in room.Walls)
         {
@@ -240,7 +240,7 @@ public sealed class RoomTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(phone.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
     }
 
-    private Task<int> IdeasAsync(Room room) => browser.App.WithDbAsync(db => db.Ideas.IgnoreQueryFilters().CountAsync(i => i.ForumId == room.Forum.Id));
+    private Task<int> IdeasAsync(Room room) => browser.App.WithDbAsync(db => db.Ideas.CountAsync(i => i.ForumId == room.Forum.Id));
 
     private static async Task AssertNoSeriousAsync(IPage page, string name)
     {

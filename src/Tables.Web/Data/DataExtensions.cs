@@ -19,6 +19,7 @@ public static class DataExtensions
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys"))).SetApplicationName("Tables");
         // The options are the same for every request: built once (singleton), not for each scope — building them was
         // a tenth of the server's CPU when 2,000 phones voted at once (docs/PERFORMANCE.md).
+        builder.Services.AddScoped<TableScope>();
         builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<TablesDbContext>("database", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -86,7 +86,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             await using var scope = Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
-            var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(admin, "tilleuls"))!;
+            var access = (await sp.GetRequiredService<TableService>().EnterAsync(admin, "tilleuls"))!;
             var console = sp.GetRequiredService<ForumConsole>();
             var cycle = await sp.GetRequiredService<Tables.Web.Data.TablesDbContext>().Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
             var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Matrice", StartsAt = DateTime.UtcNow });

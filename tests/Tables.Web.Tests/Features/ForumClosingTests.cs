@@ -26,7 +26,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", Ct))!;
+        var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", Ct))!;
         var console = sp.GetRequiredService<ForumConsole>();
         var cycle = (await console.ListAsync(access, Ct)).First().CycleId;
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle, Title = "Clôture", StartsAt = DateTime.UtcNow }, Ct);
@@ -51,7 +51,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         var closed = await console.CloseAsync(access, Admin, forum.Id, Ct);
 
         Assert.Equal([first.Id, second.Id], closed.Order());
-        var ballots = await app.WithDbAsync(db => db.Ballots.IgnoreQueryFilters().Where(b => b.ForumId == forum.Id).ToDictionaryAsync(b => b.Id, Ct));
+        var ballots = await app.WithDbAsync(db => db.Ballots.Where(b => b.ForumId == forum.Id).ToDictionaryAsync(b => b.Id, Ct));
         foreach (var id in closed)
         {
             Assert.Equal(BallotStatus.Closed, ballots[id].Status);
@@ -61,9 +61,9 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         }
         Assert.Equal(["B"], System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballots[second.Id].ResultJson!, ResultJson.Options)!.Winners);
         Assert.Equal(BallotStatus.Draft, ballots[draft.Id].Status);
-        Assert.Equal(ForumStatus.Closed, await app.WithDbAsync(db => db.Forums.IgnoreQueryFilters().Where(f => f.Id == forum.Id).Select(f => f.Status).FirstAsync(Ct)));
+        Assert.Equal(ForumStatus.Closed, await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forum.Id).Select(f => f.Status).FirstAsync(Ct)));
         // Both closes are in the audit, with the forum's.
-        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.Entity == nameof(Ballot) && (a.EntityId == first.Id.ToString() || a.EntityId == second.Id.ToString())
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == nameof(Ballot) && (a.EntityId == first.Id.ToString() || a.EntityId == second.Id.ToString())
             && a.After!.Contains("\"Closed\""), Ct)));
     }
 
@@ -79,8 +79,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         await console.SetActivityAsync(access, Admin, forum.Id, ideas, Ct);
         var phone = await room.Live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
         await console.CloseAsync(access, Admin, forum.Id, Ct);
-        var before = await app.WithDbAsync(async db => (await db.Votes.CountAsync(Ct), await db.Ideas.IgnoreQueryFilters().CountAsync(i => i.ForumId == forum.Id, Ct),
-            await db.Ballots.IgnoreQueryFilters().CountAsync(b => b.ForumId == forum.Id, Ct)));
+        var before = await app.WithDbAsync(async db => (await db.Votes.CountAsync(Ct), await db.Ideas.CountAsync(i => i.ForumId == forum.Id, Ct),
+            await db.Ballots.CountAsync(b => b.ForumId == forum.Id, Ct)));
 
         var refusals = new List<Exception>
         {
@@ -95,8 +95,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
 
         Assert.All(refusals, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
         Assert.Contains("clos", refusals[3].Message);
-        Assert.Equal(before, await app.WithDbAsync(async db => (await db.Votes.CountAsync(Ct), await db.Ideas.IgnoreQueryFilters().CountAsync(i => i.ForumId == forum.Id, Ct),
-            await db.Ballots.IgnoreQueryFilters().CountAsync(b => b.ForumId == forum.Id, Ct))));
+        Assert.Equal(before, await app.WithDbAsync(async db => (await db.Votes.CountAsync(Ct), await db.Ideas.CountAsync(i => i.ForumId == forum.Id, Ct),
+            await db.Ballots.CountAsync(b => b.ForumId == forum.Id, Ct))));
     }
 
     [Fact]
@@ -108,18 +108,18 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         var phone = await room.Live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
         // The forum is closed behind everyone's back: the ballot row still says "open", as a stale cache would.
-        await app.WithDbAsync(db => db.Forums.IgnoreQueryFilters().Where(f => f.Id == forum.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ForumStatus.Closed), Ct));
+        await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ForumStatus.Closed), Ct));
         var writer = app.Services.GetRequiredService<VoteWriter>();
 
-        var vote = await writer.CastAsync(ballot.Id, phone.ParticipantId, null, Approve("A"), NewId());
-        var paper = await writer.CastAsync(ballot.Id, null, null, Approve("B"), NewId(), isPaper: true);
-        var idea = await writer.InsertAsync(new Idea { ForumId = forum.Id, Text = "Trop tard", FromPaper = true, CreatedAt = DateTime.UtcNow });
+        var vote = await writer.CastAsync(access.Table.Id, ballot.Id, phone.ParticipantId, null, Approve("A"), NewId());
+        var paper = await writer.CastAsync(access.Table.Id, ballot.Id, null, null, Approve("B"), NewId(), isPaper: true);
+        var idea = await writer.InsertAsync(new Idea { TableId = access.Table.Id, ForumId = forum.Id, Text = "Trop tard", FromPaper = true, CreatedAt = DateTime.UtcNow });
 
         Assert.Equal(VoteOutcome.NotOpen, vote);
         Assert.Equal(VoteOutcome.NotOpen, paper);
         Assert.False(idea);
         Assert.Equal(0, await app.WithDbAsync(db => db.Votes.CountAsync(v => v.BallotId == ballot.Id, Ct)));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Ideas.IgnoreQueryFilters().CountAsync(i => i.ForumId == forum.Id, Ct)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Ideas.CountAsync(i => i.ForumId == forum.Id, Ct)));
     }
 
     [Fact]

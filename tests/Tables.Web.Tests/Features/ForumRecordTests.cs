@@ -21,7 +21,7 @@ public sealed class ForumRecordTests(TablesAppFactory app) : IClassFixture<Table
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", Ct))!;
+        var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", Ct))!;
         var console = sp.GetRequiredService<ForumConsole>();
         var ideas = sp.GetRequiredService<IdeaModeration>();
         var cycle = (await sp.GetRequiredService<CycleService>().ListAsync(access, Ct)).First().Id;

@@ -20,6 +20,7 @@ namespace Tables.Web.Features.Forums;
 /// </summary>
 public sealed class ForumConsole(
     TablesDbContext db,
+    ForumDirectory directory,
     VoteWriter votes,
     ForumBroadcaster broadcaster,
     IBallotCounter counter,
@@ -52,7 +53,7 @@ public sealed class ForumConsole(
             JoinCode = await FreeJoinCodeAsync(ct),
             Status = ForumStatus.Draft,
             Groups = create.Groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList(),
-            Activities = create.Agenda.Select((a, i) => new ForumActivity { Order = i + 1, Kind = a.Kind, Title = a.Title?.Trim() is { Length: > 0 } t ? t : text[$"Activity.{a.Kind}"] }).ToList(),
+            Activities = create.Agenda.Select((a, i) => new ForumActivity { TableId = access.Table.Id, Order = i + 1, Kind = a.Kind, Title = a.Title?.Trim() is { Length: > 0 } t ? t : text[$"Activity.{a.Kind}"] }).ToList(),
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(user.ToActor(), ct);
@@ -81,8 +82,8 @@ public sealed class ForumConsole(
         var actor = user.ToActor();
         var closed = await votes.InTurnAsync(async writerDb =>
         {
-            var f = await writerDb.Forums.IgnoreQueryFilters().FirstAsync(x => x.Id == forum.Id);
-            var open = await writerDb.Ballots.IgnoreQueryFilters().Where(b => b.ForumId == forum.Id && b.Status == BallotStatus.Open).ToListAsync();
+            var f = await writerDb.Forums.FirstAsync(x => x.Id == forum.Id);
+            var open = await writerDb.Ballots.Where(b => b.ForumId == forum.Id && b.Status == BallotStatus.Open).ToListAsync();
             foreach (var ballot in open)
             {
                 await CountAndCloseAsync(writerDb, ballot);
@@ -129,6 +130,10 @@ public sealed class ForumConsole(
         }
         await ChangeForumAsync(access, user, forumId, f => f.WallBallotId = ballotId, ct);
     }
+
+    /// <summary>How many joined, by declared group ("" for none).</summary>
+    public Task<Dictionary<string, int>> ParticipantsByGroupAsync(int forumId, CancellationToken ct = default) =>
+        db.Participants.Where(p => p.ForumId == forumId).GroupBy(p => p.Group ?? "").Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
@@ -200,7 +205,7 @@ public sealed class ForumConsole(
         var actor = user.ToActor();
         var result = await votes.InTurnAsync(async writerDb =>
         {
-            var b = await writerDb.Ballots.IgnoreQueryFilters().FirstAsync(x => x.Id == ballot.Id);
+            var b = await writerDb.Ballots.FirstAsync(x => x.Id == ballot.Id);
             if (b.Status != BallotStatus.Open)
             {
                 throw new ForumException(text["Ballot.NotOpen"]);
@@ -251,7 +256,7 @@ public sealed class ForumConsole(
         {
             throw new ForumException(text["Forum.UnknownGroup"]);
         }
-        var outcome = await votes.CastAsync(ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, isPaper: true);
+        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, isPaper: true);
         if (outcome == VoteOutcome.NotOpen)
         {
             throw new ForumException(text["Ballot.NotOpen"]);
@@ -330,7 +335,7 @@ public sealed class ForumConsole(
         while (true)
         {
             var code = JoinCodes.New();
-            if (!await db.Forums.IgnoreQueryFilters().AnyAsync(f => f.JoinCode == code, ct))
+            if (!await directory.CodeTakenAsync(code, ct))
             {
                 return code;
             }

@@ -34,7 +34,7 @@ public sealed class IdeaModeration(
             throw new ForumException(text["Forum.ClosedForStaff"]);
         }
         var checkedEdit = await CheckAsync(access, edit, ct);
-        var idea = new Idea { ForumId = forumId, Text = checkedEdit.Text, Theme = checkedEdit.Theme, FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var idea = new Idea { TableId = access.Table.Id, ForumId = forumId, Text = checkedEdit.Text, Theme = checkedEdit.Theme, FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         // Through the forum's writer, like the phones' ideas: it refuses an idea for a closed forum in its transaction.
         if (!await votes.InsertAsync(idea))
         {

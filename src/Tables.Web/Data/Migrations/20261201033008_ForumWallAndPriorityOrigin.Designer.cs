@@ -11,7 +11,7 @@ using Tables.Web.Data;
 namespace Tables.Web.Data.Migrations
 {
     [DbContext(typeof(TablesDbContext))]
-    [Migration("20261201020204_ForumWallAndPriorityOrigin")]
+    [Migration("20261201033008_ForumWallAndPriorityOrigin")]
     partial class ForumWallAndPriorityOrigin
     {
         /// <inheritdoc />
@@ -366,6 +366,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
@@ -432,6 +435,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<string>("From")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -526,6 +532,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -566,6 +575,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -604,6 +616,9 @@ namespace Tables.Web.Data.Migrations
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
                         .IsRequired()
