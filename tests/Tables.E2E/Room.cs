@@ -133,22 +133,34 @@ public sealed class Room : IAsyncDisposable
         await Phone390.ScreenshotAsync(new() { Path = prefix + "phone-390.png", FullPage = true });
     }
 
-    /// <summary>The wall fits its screen: no scrollbar, and the page it shows is not cut (ideas overflow into further pages, sideways).</summary>
+    private const string FitProblems = """
+        () => {
+            const d = document.documentElement;
+            const problems = [];
+            if (d.scrollWidth > innerWidth || d.scrollHeight > innerHeight) problems.push(`page ${d.scrollWidth}x${d.scrollHeight} > ${innerWidth}x${innerHeight}`);
+            const main = document.querySelector('.wall-main');
+            if (main && main.scrollHeight > main.clientHeight + 1) problems.push(`main ${main.scrollHeight} > ${main.clientHeight}`);
+            for (const c of document.querySelectorAll('[data-rotate=columns]')) if (c.scrollHeight > c.clientHeight + 1) problems.push(`ideas ${c.scrollHeight} > ${c.clientHeight}`);
+            const page = document.querySelector('.wall-page.is-current') || document.querySelector('.wall-page');
+            if (page && page.scrollHeight > page.parentElement.clientHeight + 1) problems.push(`ballot page ${page.scrollHeight} > ${page.parentElement.clientHeight}`);
+            return problems.join('; ');
+        }
+        """;
+
+    /// <summary>
+    /// The wall fits its screen: no scrollbar, and the page it shows is not cut (ideas overflow into further pages,
+    /// sideways). wall.js tightens a page at its next tick (every 0.5 s) after a live update: awaited, then checked.
+    /// </summary>
     public static async Task AssertFitsAsync(IPage wall)
     {
-        var fit = await wall.EvaluateAsync<string>("""
-            () => {
-                const d = document.documentElement;
-                const problems = [];
-                if (d.scrollWidth > innerWidth || d.scrollHeight > innerHeight) problems.push(`page ${d.scrollWidth}x${d.scrollHeight} > ${innerWidth}x${innerHeight}`);
-                const main = document.querySelector('.wall-main');
-                if (main && main.scrollHeight > main.clientHeight + 1) problems.push(`main ${main.scrollHeight} > ${main.clientHeight}`);
-                for (const c of document.querySelectorAll('[data-rotate=columns]')) if (c.scrollHeight > c.clientHeight + 1) problems.push(`ideas ${c.scrollHeight} > ${c.clientHeight}`);
-                const page = document.querySelector('.wall-page.is-current') || document.querySelector('.wall-page');
-                if (page && page.scrollHeight > page.parentElement.clientHeight + 1) problems.push(`ballot page ${page.scrollHeight} > ${page.parentElement.clientHeight}`);
-                return problems.join('; ');
-            }
-            """);
+        try
+        {
+            await wall.WaitForFunctionAsync($"() => ({FitProblems})() === ''", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+        var fit = await wall.EvaluateAsync<string>(FitProblems);
         Assert.True(fit.Length == 0, $"wall {wall.ViewportSize?.Width}x{wall.ViewportSize?.Height}: {fit}");
     }
 

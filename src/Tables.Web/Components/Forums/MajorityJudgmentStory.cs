@@ -35,13 +35,13 @@ public static class MajorityJudgmentStory
             {
                 return removed == 0
                     ? text["Result.MjByMedian", a, b, Grade(ma), Grade(mb)]
-                    : text.Plural("Result.MjByRemoval", (long)removed, a, b, Grade(Median(first.Profile.ToArray(), first.Profile.Sum())));
+                    : text.Plural("Result.MjByRemoval", (long)removed, a, b, Grade(Median(first.Profile.ToArray(), first.Profile.Sum())), Grade(ma), Grade(mb));
             }
             var (plusA, aboveA, belowA) = Gauge(pa, ma, total);
             var (plusB, aboveB, belowB) = Gauge(pb, mb, total);
             if (removed > 0 && (plusA != plusB || (plusA ? aboveA != aboveB : belowA != belowB)))
             {
-                return text.Plural("Result.MjByRemoval", (long)removed, a, b, Grade(ma));
+                return text.Plural("Result.MjByRemovalOther", (long)removed, a, b, Grade(ma));
             }
             if (plusA != plusB)
             {

@@ -197,7 +197,7 @@ public sealed class ForumConsole(
 
     /// <summary>
     /// Closes the ballot in the vote writer's turn (every acknowledged vote is in, none after), draws and publishes a
-    /// seed, counts once and stores the result with its explanation; it is never recomputed.
+    /// seed, counts once and stores the result with its explanation; it is never recomputed. The wall shows it until the agenda moves on.
     /// </summary>
     public async Task<BallotResult> CloseBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default)
     {
@@ -211,6 +211,8 @@ public sealed class ForumConsole(
                 throw new ForumException(text["Ballot.NotOpen"]);
             }
             var counted = await CountAndCloseAsync(writerDb, b);
+            // Its result stays on the wall until the facilitator moves the agenda on (or shows something else).
+            (await writerDb.Forums.FirstAsync(f => f.Id == b.ForumId)).WallBallotId = b.Id;
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
