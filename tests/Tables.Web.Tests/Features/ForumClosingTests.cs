@@ -140,7 +140,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     }
 
     [Fact]
-    public async Task The_wall_shows_the_ballot_the_facilitator_chose_until_the_agenda_moves_on()
+    public async Task The_wall_shows_the_ballot_the_facilitator_chose_or_the_one_just_closed_until_the_agenda_moves_on()
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
@@ -156,5 +156,11 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
 
         Assert.Equal(ballot.Id, pinned.WallBallotId);
         Assert.Null(moved.WallBallotId);
+
+        // A ballot just closed keeps its result on the wall until the agenda moves on; closing the forum shows them all.
+        await console.CloseBallotAsync(access, Admin, ballot.Id, Ct);
+        Assert.Equal(ballot.Id, (await room.Live.SnapshotAsync(forum.Id, null, Ct)).WallBallotId);
+        await console.CloseAsync(access, Admin, forum.Id, Ct);
+        Assert.Null((await room.Live.SnapshotAsync(forum.Id, null, Ct)).WallBallotId);
     }
 }
