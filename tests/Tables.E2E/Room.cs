@@ -115,6 +115,14 @@ public sealed class Room : IAsyncDisposable
         }
     }
 
+    /// <summary>Does what the console would do, in a scope that entered the sample table (as a request would).</summary>
+    public async Task InTableAsync(Func<ForumConsole, TableAccess, Task> work)
+    {
+        await using var scope = _browser.App.Services.CreateAsyncScope();
+        var access = (await scope.ServiceProvider.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls"))!;
+        await work(scope.ServiceProvider.GetRequiredService<ForumConsole>(), access);
+    }
+
     /// <summary>The forum's ballot asked with this question, as stored.</summary>
     public Task<Ballot> WithBallotAsync(string question) =>
         _browser.App.WithDbAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.ForumId == Forum.Id && b.Question == question));

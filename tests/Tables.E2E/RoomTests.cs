@@ -200,6 +200,40 @@ public sealed class RoomTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await room.ShootAsync("closed");
     }
 
+    [Fact]
+    public async Task A_ranked_ballot_with_long_words_fits_a_320_px_phone_and_its_add_buttons_keep_their_word()
+    {
+        await using var room = await Room.OpenAsync(browser, "Forum des longs mots");
+        await room.RecordingFailuresAsync(async () =>
+        {
+            await room.InTableAsync(async (console, access) =>
+            {
+                await console.OpenAsync(access, TablesAppFactory.Admin, room.Forum.Id);
+                var ballot = await console.CreateBallotAsync(access, TablesAppFactory.Admin, room.Forum.Id, new BallotSetup
+                {
+                    Question = "Quel aménagement pour https://montreal.example/arrondissements/rosemont-la-petite-patrie/ruelles?",
+                    Method = "irv",
+                    Options = ["Anticonstitutionnellement-réaménagée", "https://ruelles.example/propositions/2027/verdissement-participatif", "Jeux d'eau"],
+                });
+                await console.OpenBallotAsync(access, TablesAppFactory.Admin, ballot.Id);
+            });
+            var phone = room.Phone320;
+            await phone.GotoAsync($"{room.BaseUrl}/j/{room.Forum.JoinCode}");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Participer" }).ClickAsync();
+            await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Ajouter Jeux d'eau au classement" })).ToBeVisibleAsync();
+
+            await Room.AssertNoSidewaysScrollAsync(phone);
+            var cut = await phone.EvaluateAsync<int>("() => Array.from(document.querySelectorAll('.unranked .phone-button')).filter(b => b.scrollWidth > b.clientWidth).length");
+            Assert.Equal(0, cut);
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Ajouter Jeux d'eau au classement" }).ClickAsync();
+            await phone.Locator("#ballot-submit").ClickAsync();
+            await Assertions.Expect(phone.Locator("#ballot-status")).ToContainTextAsync("Votre vote est enregistré.");
+            await Room.AssertNoSidewaysScrollAsync(phone);
+            Directory.CreateDirectory(Room.Folder);
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(Room.Folder, "ranked-long-words-phone-320.png"), FullPage = true });
+        });
+    }
+
     /// <summary>
     /// Follows a change of the room on every phone. Until the live-update fix of issue #11 (versions a browser reads
     /// exactly; engineer "live") is on main, a phone can miss the message, so it is reloaded — what a resident would do.
