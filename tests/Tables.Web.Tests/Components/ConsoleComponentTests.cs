@@ -17,16 +17,12 @@ using Ballot = Tables.Web.Features.Ballots.Ballot;
 namespace Tables.Web.Tests.Components;
 
 /// <summary>The console's forms and cards: failures at their field and on top, defaults that fit, the kept options marked.</summary>
-public sealed class ConsoleComponentTests : BunitContext
+public sealed class ConsoleComponentTests : ForumComponentContext
 {
     public ConsoleComponentTests()
     {
-        Services.AddLocalization();
-        Services.AddMudServices();
         Services.AddSingleton<IValidator<BallotSetup>, BallotSetupValidator>();
         Services.AddSingleton<IValidator<IdeaEdit>, IdeaEditValidator>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("fr-CA");
         ValidationMessages.Use();
     }
 
@@ -84,7 +80,6 @@ public sealed class ConsoleComponentTests : BunitContext
     public void The_yes_no_question_asks_for_its_question_and_then_sends_oui_non_abstention()
     {
         BallotSetup? submitted = null;
-        Services.AddLocalization();
         var form = Render<QuickBallotForm>(p => p.Add(c => c.Submit, s =>
         {
             submitted = s;

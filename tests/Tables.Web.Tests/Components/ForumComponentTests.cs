@@ -12,17 +12,9 @@ using Ballot = Tables.Web.Features.Ballots.Ballot;
 namespace Tables.Web.Tests.Components;
 
 /// <summary>The result view (wall and console) and the paper ballot form (console).</summary>
-public sealed class ForumComponentTests : BunitContext
+public sealed class ForumComponentTests : ForumComponentContext
 {
     private static readonly OptionView[] Options = [new("A", "Logement"), new("B", "Verdissement"), new("C", "Mobilité")];
-
-    public ForumComponentTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("fr-CA");
-    }
 
     private static BallotResults Results(VotingMethod method, IEnumerable<Tables.Voting.Ballot> ballots, bool final = true, MethodOptions? options = null)
     {
