@@ -1,8 +1,11 @@
 using Tables.Web;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Hosting;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Localization;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Priorities;
@@ -12,31 +15,47 @@ using Tables.Web.Features.Tally;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTablesHost();
+builder.AddTablesSecurity();
 builder.AddTablesData();
 builder.AddTablesLocalization();
 builder.AddAccounts();
 builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
+builder.AddLive();
 builder.AddForums();
 builder.AddPriorities();
+builder.AddBallots();
 builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-await app.MigrateTablesDataAsync();
-await app.LoadSamplesAsync();
+if (AdminCommand.IsCommand(args))
+{
+    return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
+}
+app.UseTablesSecurity();
 app.UseTablesHost();
 app.MapTablesLocalization();
 app.MapAccounts();
 app.MapTables();
 app.MapMembers();
 app.MapCycles();
+app.MapLive();
 app.MapForums();
 app.MapPriorities();
+app.MapBallots();
 app.MapTally();
 app.MapTablesPages();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseUnavailableException)
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
+return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

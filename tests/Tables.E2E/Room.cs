@@ -116,11 +116,11 @@ public sealed class Room : IAsyncDisposable
     }
 
     /// <summary>Does what the console would do, in a scope that entered the sample table (as a request would).</summary>
-    public async Task InTableAsync(Func<ForumConsole, TableAccess, Task> work)
+    public async Task InTableAsync(Func<IServiceProvider, TableAccess, Task> work)
     {
         await using var scope = _browser.App.Services.CreateAsyncScope();
         var access = (await scope.ServiceProvider.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls"))!;
-        await work(scope.ServiceProvider.GetRequiredService<ForumConsole>(), access);
+        await work(scope.ServiceProvider, access);
     }
 
     /// <summary>The forum's ballot asked with this question, as stored.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
@@ -206,10 +207,11 @@ public sealed class RoomTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await using var room = await Room.OpenAsync(browser, "Forum des longs mots");
         await room.RecordingFailuresAsync(async () =>
         {
-            await room.InTableAsync(async (console, access) =>
+            await room.InTableAsync(async (sp, access) =>
             {
+                var console = sp.GetRequiredService<ForumConsole>();
                 await console.OpenAsync(access, TablesAppFactory.Admin, room.Forum.Id);
-                var ballot = await console.CreateBallotAsync(access, TablesAppFactory.Admin, room.Forum.Id, new BallotSetup
+                var ballot = await sp.GetRequiredService<BallotService>().CreateAsync(access, TablesAppFactory.Admin, room.Forum.Id, new BallotSetup
                 {
                     Question = "Quel aménagement pour https://montreal.example/arrondissements/rosemont-la-petite-patrie/ruelles?",
                     Method = "irv",
@@ -234,17 +236,12 @@ public sealed class RoomTests(BrowserFixture browser) : IClassFixture<BrowserFix
         });
     }
 
-    /// <summary>
-    /// Follows a change of the room on every phone. Until the live-update fix of issue #11 (versions a browser reads
-    /// exactly; engineer "live") is on main, a phone can miss the message, so it is reloaded — what a resident would do.
-    /// Once that fix is merged this waits for the change to arrive by itself (within 2 s) instead.
-    /// </summary>
+    /// <summary>Every phone follows a change of the room by itself, without a reload, within 2 s (issue #11).</summary>
     private static async Task FollowAsync(Room room, Func<IPage, ILocator> sign)
     {
         foreach (var phone in room.Phones)
         {
-            await phone.ReloadAsync();
-            await Assertions.Expect(sign(phone)).ToBeVisibleAsync();
+            await Assertions.Expect(sign(phone)).ToBeVisibleAsync(new() { Timeout = 2000 });
         }
     }
 

@@ -6,6 +6,7 @@ using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Members;
@@ -19,16 +20,15 @@ namespace Tables.Web.Data;
 /// seen. Every change to an <see cref="IAudited"/> row writes an audit entry in the same transaction, and
 /// <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
 /// </summary>
-public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null) : IdentityDbContext<TablesUser>(options)
+public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null, LiveUpdates? live = null)
+    : IdentityDbContext<TablesUser>(options)
 {
+    // Topics changed by saves whose transaction has not committed yet: published when it does (LiveTransactions).
+    private readonly List<(Topic Topic, int TableId)> _unpublished = [];
+
     // Design-time tools build the context without a scope: nothing table-owned is seen.
     private readonly TableScope _scope = scope ?? new TableScope();
 
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        // Stored, never written into a page: keep accents readable.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The table this context's queries see (read by the query filters at each query).</summary>
     private int? TableInScope => _scope.TableId;
@@ -78,8 +78,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         }
 
         // Generated keys exist only after the first save: write the audit in the same transaction, after it.
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var count = await base.SaveChangesAsync(cancellationToken);
             var now = DateTime.UtcNow;
@@ -99,26 +98,60 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
                 });
             }
             await base.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return count;
-        }
-        finally
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves; when live rows (<see cref="ILiveRow"/>) changed, bumps their topics' versions in the same transaction (its
+    /// own if the caller has none), and publishes the topics once that transaction has committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.Entity is ILiveRow && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity)
+            .ToList();
+        if (changed.Count == 0)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        return await InTransactionAsync(async () =>
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Read after the save: new rows have their keys.
+            var topics = changed.SelectMany(row => ((ILiveRow)row).Topics.Select(t => (Topic: t, TableId: row is ITableOwned owned ? owned.TableId : 0))).Distinct().ToList();
+            await this.BumpAsync(topics.Select(t => t.Topic), cancellationToken);
+            _unpublished.AddRange(topics);
+            return count;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="save"/> in the caller's transaction, or in one of its own committed at the end.</summary>
+    private async Task<int> InTransactionAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await save();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return count;
+    }
+
+    /// <summary>The save's transaction committed: what it changed goes to the screens (called by <see cref="LiveTransactions"/>).</summary>
+    internal void Committed()
+    {
+        if (_unpublished.Count > 0)
+        {
+            live?.Changed(_unpublished);
+            _unpublished.Clear();
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    /// <summary>The save's transaction was rolled back: nothing changed.</summary>
+    internal void RolledBack() => _unpublished.Clear();
 
     private void StampVersions()
     {
@@ -143,6 +176,6 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         var values = entry.Properties
             .Where(p => p.Metadata.Name != nameof(IVersioned.Version))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
-        return JsonSerializer.Serialize(values, AuditJson);
+        return JsonSerializer.Serialize(values, TablesJson.Options);
     }
 }

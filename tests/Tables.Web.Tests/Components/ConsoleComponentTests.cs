@@ -131,10 +131,10 @@ public sealed class ConsoleComponentTests : ForumComponentContext
         var votes = counts.SelectMany(kv => Enumerable.Repeat(Tables.Voting.Ballot.Approve(kv.Key), kv.Value));
         var tally = Tally.Count(VotingMethod.Approval, [.. counts.Keys], votes, new MethodOptions { MaxChoices = 6, Seed = "1" });
         var result = new BallotResult(tally.Winners, tally.Ranking, tally.Scores.ToDictionary(s => s.Key, s => (double)s.Value), true, 1, false,
-            JsonSerializer.SerializeToElement(tally, ResultJson.Options));
+            JsonSerializer.SerializeToElement(tally, TablesJson.Options));
         var results = new BallotResults(7, 1, 45, 0, 0, 50, new Dictionary<string, int>(), result);
 
-        var card = Render<BallotCard>(p => p.Add(c => c.Ballot, ballot).Add(c => c.Results, results).Add(c => c.CanFacilitate, true)
+        var card = Render<BallotCard>(p => p.Add(c => c.Ballot, BallotView.Of(ballot)).Add(c => c.Results, results).Add(c => c.CanFacilitate, true)
             .Add(c => c.ForumNotDraft, true).Add(c => c.Promoted, new HashSet<string> { "A" }).Add(c => c.ExportBase, "/api/x/")
             .Add(c => c.Paper, _ => Task.FromResult(true)).Add(c => c.Promote, _ => Task.CompletedTask));
 
@@ -153,9 +153,9 @@ public sealed class ConsoleComponentTests : ForumComponentContext
     {
         var ballot = new Ballot { Id = 3, Question = "Q", Method = "plurality", Status = BallotStatus.Draft, Options = [new() { Token = "A", Label = "Oui" }, new() { Token = "B", Label = "Non" }] };
 
-        var closedForum = Render<BallotCard>(p => p.Add(c => c.Ballot, ballot).Add(c => c.ForumOpen, false).Add(c => c.ExportBase, "/")
+        var closedForum = Render<BallotCard>(p => p.Add(c => c.Ballot, BallotView.Of(ballot)).Add(c => c.ForumOpen, false).Add(c => c.ExportBase, "/")
             .Add(c => c.Paper, _ => Task.FromResult(true)).Add(c => c.Promote, _ => Task.CompletedTask));
-        var openForum = Render<BallotCard>(p => p.Add(c => c.Ballot, ballot).Add(c => c.ForumOpen, true).Add(c => c.ExportBase, "/")
+        var openForum = Render<BallotCard>(p => p.Add(c => c.Ballot, BallotView.Of(ballot)).Add(c => c.ForumOpen, true).Add(c => c.ExportBase, "/")
             .Add(c => c.Paper, _ => Task.FromResult(true)).Add(c => c.Promote, _ => Task.CompletedTask));
 
         Assert.Empty(closedForum.FindAll("[data-testid=ballot-open]"));

@@ -19,6 +19,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
 
     private sealed record Room(AsyncServiceScope Scope, TableAccess Access, ForumConsole Console, LiveForum Live, Forum Forum) : IAsyncDisposable
     {
+        public BallotService Ballots => Scope.ServiceProvider.GetRequiredService<BallotService>();
+
         public ValueTask DisposeAsync() => Scope.DisposeAsync();
     }
 
@@ -39,9 +41,9 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
-        var first = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
-        var second = await console.CreateBallotAsync(access, Admin, forum.Id, BallotSetup.YesNo("On continue?", room.Scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Tables.Web.Resources.UiText>>()), null, Ct);
-        var draft = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var first = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var second = await room.Ballots.CreateAsync(access, Admin, forum.Id, BallotSetup.YesNo("On continue?", room.Scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Tables.Web.Resources.UiText>>()), null, Ct);
+        var draft = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
         await console.OpenBallotAsync(access, Admin, first.Id, Ct);
         await console.OpenBallotAsync(access, Admin, second.Id, Ct);
         var phone = await room.Live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
@@ -56,10 +58,10 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         {
             Assert.Equal(BallotStatus.Closed, ballots[id].Status);
             Assert.NotNull(ballots[id].Seed);
-            var result = System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballots[id].ResultJson!, ResultJson.Options)!;
+            var result = System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballots[id].ResultJson!, TablesJson.Options)!;
             Assert.True(result.Final);
         }
-        Assert.Equal(["B"], System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballots[second.Id].ResultJson!, ResultJson.Options)!.Winners);
+        Assert.Equal(["B"], System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballots[second.Id].ResultJson!, TablesJson.Options)!.Winners);
         Assert.Equal(BallotStatus.Draft, ballots[draft.Id].Status);
         Assert.Equal(ForumStatus.Closed, await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forum.Id).Select(f => f.Status).FirstAsync(Ct)));
         // Both closes are in the audit, with the forum's.
@@ -72,8 +74,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
-        var draft = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var ballot = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var draft = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         var ideas = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id;
         await console.SetActivityAsync(access, Admin, forum.Id, ideas, Ct);
@@ -88,7 +90,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
             await Assert.ThrowsAsync<ForumException>(() => room.Live.SubmitIdeaAsync(phone.ParticipantId, new IdeaRequest("Encore une idée", NewId()), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.EnterPaperBallotAsync(access, Admin, ballot.Id, Approve("A"), null, NewId(), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => room.Scope.ServiceProvider.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée papier" }, Ct)),
-            await Assert.ThrowsAsync<ForumException>(() => console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct)),
+            await Assert.ThrowsAsync<ForumException>(() => room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.OpenBallotAsync(access, Admin, draft.Id, Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.SetActivityAsync(access, Admin, forum.Id, forum.Activities[0].Id, Ct)),
         };
@@ -104,12 +106,12 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var ballot = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         var phone = await room.Live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
         // The forum is closed behind everyone's back: the ballot row still says "open", as a stale cache would.
         await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ForumStatus.Closed), Ct));
-        var writer = app.Services.GetRequiredService<VoteWriter>();
+        var writer = app.Services.GetRequiredService<ForumWriter>();
 
         var vote = await writer.CastAsync(access.Table.Id, ballot.Id, phone.ParticipantId, null, Approve("A"), NewId());
         var paper = await writer.CastAsync(access.Table.Id, ballot.Id, null, null, Approve("B"), NewId(), isPaper: true);
@@ -127,7 +129,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var ballot = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         await using var phone = app.Hub();
         await phone.StartAsync(Ct);
@@ -144,23 +146,32 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var room = await OpenRoomAsync();
         var (console, access, forum) = (room.Console, room.Access, room.Forum);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
-        var draft = await console.CreateBallotAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var ballot = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
+        var draft = await room.Ballots.CreateAsync(access, Admin, forum.Id, SixOfNine(), null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
 
         await console.ShowOnWallAsync(access, Admin, forum.Id, ballot.Id, Ct);
-        var pinned = await room.Live.SnapshotAsync(forum.Id, null, Ct);
+        var pinned = await WallAsync(forum.Id);
         await Assert.ThrowsAsync<ForumException>(() => console.ShowOnWallAsync(access, Admin, forum.Id, draft.Id, Ct));
         await console.SetActivityAsync(access, Admin, forum.Id, forum.Activities[1].Id, Ct);
-        var moved = await room.Live.SnapshotAsync(forum.Id, null, Ct);
+        var moved = await WallAsync(forum.Id);
 
-        Assert.Equal(ballot.Id, pinned.WallBallotId);
-        Assert.Null(moved.WallBallotId);
+        Assert.Equal(ballot.Id, pinned);
+        Assert.Null(moved);
 
         // A ballot just closed keeps its result on the wall until the agenda moves on; closing the forum shows them all.
         await console.CloseBallotAsync(access, Admin, ballot.Id, Ct);
-        Assert.Equal(ballot.Id, (await room.Live.SnapshotAsync(forum.Id, null, Ct)).WallBallotId);
+        Assert.Equal(ballot.Id, await WallAsync(forum.Id));
         await console.CloseAsync(access, Admin, forum.Id, Ct);
-        Assert.Null((await room.Live.SnapshotAsync(forum.Id, null, Ct)).WallBallotId);
+        Assert.Null(await WallAsync(forum.Id));
+    }
+
+    /// <summary>The ballot on the forum's wall, as the forum's state (topic <c>forum:{id}</c>) tells every wall.</summary>
+    private async Task<int?> WallAsync(int forumId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Tables.Web.Data.TableScope>().EnterAllTables();
+        var state = await scope.ServiceProvider.GetRequiredService<ForumStateSource>().ReadAsync(forumId, Ct);
+        return ((ForumState)state!.Public!).WallBallotId;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ForumRecordTests(TablesAppFactory app) : IClassFixture<Table
         await ideas.HideIdeaAsync(access, hidden.Id, true, Ct);
         await ideas.MergeIdeasAsync(access, duplicate.Id, longIdea.Id, Ct);
         // The long idea's option is shortened right there; it keeps its idea.
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, new BallotSetup
+        var ballot = await sp.GetRequiredService<BallotService>().CreateAsync(access, Admin, forum.Id, new BallotSetup
         {
             Question = "Laquelle?", Method = "plurality", Options = ["Formule", "Une ruelle verte"], IdeaIds = [formula.Id, longIdea.Id],
         }, null, Ct);

@@ -75,13 +75,16 @@ public sealed partial class ResourceTypographyTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>Strings that show what to type in a shell, where straight quotes are what is typed.</summary>
+    private static readonly HashSet<string> CommandLines = ["Admin.Usage"];
+
     private static IEnumerable<string> Shared(string key, string value)
     {
         if (OptionalPlural().IsMatch(value))
         {
             yield return $"{key}: write real plural forms (Key.one / Key.other), not “(s)”: {value}";
         }
-        if (value.Contains('"', StringComparison.Ordinal))
+        if (value.Contains('"', StringComparison.Ordinal) && !CommandLines.Contains(key))
         {
             yield return $"{key}: straight double quotes; use « » (French) or “ ” (English): {value}";
         }

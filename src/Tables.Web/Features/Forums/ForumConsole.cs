@@ -14,21 +14,19 @@ using Tables.Web.Resources;
 namespace Tables.Web.Features.Forums;
 
 /// <summary>
-/// What facilitators do (the console, the hub's facilitator methods and the API share it): create and open a forum,
-/// drive the agenda, moderate ideas, set up, open, close and reveal ballots, type paper ballots, promote results.
+/// What facilitators do (the console, the hub's facilitator methods and the API share it): create, open and close a
+/// forum, drive the agenda and the wall, open, close and reveal ballots, type paper ballots (setting a ballot up is the
+/// Ballots slice's <see cref="BallotService"/>, ideas are <see cref="IdeaModeration"/>'s, promotion the Priorities slice's).
 /// Callers pass a <see cref="TableAccess"/> already checked with <see cref="TablePolicies.Facilitate"/>.
 /// </summary>
 public sealed class ForumConsole(
     TablesDbContext db,
     ForumDirectory directory,
-    VoteWriter votes,
-    ForumBroadcaster broadcaster,
+    ForumWriter votes,
     IBallotCounter counter,
     IValidator<ForumCreate> forumValidator,
-    IValidator<BallotSetup> ballotValidator,
     IStringLocalizer<UiText> text,
-    TimeProvider clock,
-    LiveCache cache)
+    TimeProvider clock)
 {
     public Task<List<Forum>> ListAsync(TableAccess access, CancellationToken ct = default) =>
         db.Forums.AsNoTracking().Where(f => f.TableId == access.Table.Id).OrderByDescending(f => f.StartsAt).ToListAsync(ct);
@@ -68,7 +66,7 @@ public sealed class ForumConsole(
         }, ct);
 
     /// <summary>
-    /// Closes the forum and, in the same turn of the vote writer (one transaction), every ballot still open: each is
+    /// Closes the forum and, in the same turn of the forum's writer (one transaction), every ballot still open: each is
     /// counted once with its published seed, like <see cref="CloseBallotAsync"/>. From then on the forum takes no vote,
     /// idea, paper entry or new ballot. Returns the ballots it closed.
     /// </summary>
@@ -96,12 +94,6 @@ public sealed class ForumConsole(
         });
         // The writer changed these rows behind this context's back: forget what it tracks so the next read sees them.
         db.ChangeTracker.Clear();
-        foreach (var id in closed)
-        {
-            cache.ForgetBallot(id);
-            broadcaster.MarkBallot(id);
-        }
-        broadcaster.MarkForum(forum.Id);
         return closed;
     }
 
@@ -138,39 +130,6 @@ public sealed class ForumConsole(
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
 
-    /// <summary>A new draft ballot; with <paramref name="activityId"/> it becomes that vote activity's ballot.</summary>
-    public async Task<Ballot> CreateBallotAsync(TableAccess access, ClaimsPrincipal user, int forumId, BallotSetup setup, int? activityId = null, CancellationToken ct = default)
-    {
-        await ballotValidator.ValidateAndThrowAsync(setup, ct);
-        var forum = await FindAsync(access, forumId, ct);
-        NotClosed(forum.Status);
-        await CheckIdeasAsync(forum.Id, setup, ct);
-        var ballot = new Ballot { TableId = access.Table.Id, ForumId = forum.Id, Status = BallotStatus.Draft };
-        Apply(ballot, setup);
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        var activity = forum.Activities.FirstOrDefault(a => a.Id == activityId) ?? forum.Activities.FirstOrDefault(a => a.Kind == ActivityKind.Vote && a.BallotId is null);
-        if (activity is not null)
-        {
-            activity.BallotId = ballot.Id;
-            await db.SaveChangesAsync(user.ToActor(), ct);
-        }
-        return ballot;
-    }
-
-    public Task UpdateBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, BallotSetup setup, CancellationToken ct = default) =>
-        ChangeBallotAsync(access, user, ballotId, async b =>
-        {
-            if (b.Status != BallotStatus.Draft)
-            {
-                throw new ForumException(text["Ballot.NotDraft"]);
-            }
-            NotClosed(await ForumStatusAsync(b.ForumId, ct));
-            await ballotValidator.ValidateAndThrowAsync(setup, ct);
-            await CheckIdeasAsync(b.ForumId, setup, ct);
-            Apply(b, setup);
-        }, ct);
-
     public Task OpenBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
         ChangeBallotAsync(access, user, ballotId, async b =>
         {
@@ -178,7 +137,7 @@ public sealed class ForumConsole(
             {
                 throw new ForumException(text["Ballot.NotDraft"]);
             }
-            var status = await ForumStatusAsync(b.ForumId, ct);
+            var status = await db.Forums.Where(f => f.Id == b.ForumId).Select(f => f.Status).FirstAsync(ct);
             NotClosed(status);
             if (status != ForumStatus.Open)
             {
@@ -197,7 +156,8 @@ public sealed class ForumConsole(
 
     /// <summary>
     /// Closes the ballot in the vote writer's turn (every acknowledged vote is in, none after), draws and publishes a
-    /// seed, counts once and stores the result with its explanation; it is never recomputed. The wall shows it until the agenda moves on.
+    /// seed, counts once and stores the result with its explanation; it is never recomputed. The wall shows it until the
+    /// agenda moves on.
     /// </summary>
     public async Task<BallotResult> CloseBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default)
     {
@@ -217,9 +177,6 @@ public sealed class ForumConsole(
             return counted;
         });
         db.ChangeTracker.Clear();
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
         return result;
     }
 
@@ -232,7 +189,7 @@ public sealed class ForumConsole(
         ballot.Status = BallotStatus.Closed;
         ballot.ClosedAt = clock.GetUtcNow().UtcDateTime;
         ballot.Seed = seed;
-        ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, ResultJson.Options);
+        ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, TablesJson.Options);
         return counted;
     }
 
@@ -270,47 +227,19 @@ public sealed class ForumConsole(
             {
                 TableId = access.Table.Id, ActorId = actor.UserId, ActorName = actor.Name, At = clock.GetUtcNow().UtcDateTime,
                 Entity = "PaperBallot", EntityId = ballot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Created,
-                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, ResultJson.Options),
+                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, TablesJson.Options),
             });
             await db.SaveChangesAsync(ct);
         }
         return outcome;
     }
 
-    private static void Apply(Ballot ballot, BallotSetup setup)
-    {
-        ballot.Question = setup.Question.Trim();
-        ballot.Method = setup.Method;
-        ballot.Settings = setup.Settings;
-        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim(), IdeaId = setup.IdeaIds?[i] }).ToList();
-        ballot.Secret = setup.Secret;
-        ballot.Visibility = setup.Visibility;
-    }
-
-    /// <summary>A, B, … Z, AA, AB…: short tokens for exports and ABIF.</summary>
-    public static string OptionToken(int index) => index < 26 ? ((char)('A' + index)).ToString() : OptionToken(index / 26 - 1) + (char)('A' + index % 26);
-
     /// <summary>A closed forum takes nothing more: no vote, idea, paper entry, new ballot or agenda move.</summary>
     private void NotClosed(ForumStatus status)
     {
         if (status == ForumStatus.Closed)
         {
-            throw Closed();
-        }
-    }
-
-    private ForumException Closed() => new(text["Forum.ClosedForStaff"]);
-
-    private Task<ForumStatus> ForumStatusAsync(int forumId, CancellationToken ct) =>
-        db.Forums.Where(f => f.Id == forumId).Select(f => f.Status).FirstAsync(ct);
-
-    /// <summary>Options made from ideas keep their idea: it must be one of this forum's.</summary>
-    private async Task CheckIdeasAsync(int forumId, BallotSetup setup, CancellationToken ct)
-    {
-        var ids = (setup.IdeaIds ?? []).OfType<int>().Distinct().ToList();
-        if (ids.Count > 0 && await db.Ideas.CountAsync(i => ids.Contains(i.Id) && i.ForumId == forumId, ct) != ids.Count)
-        {
-            throw new ValidationException([new ValidationFailure(nameof(BallotSetup.Options), text["Ballot.UnknownIdea"])]);
+            throw new ForumException(text["Forum.ClosedForStaff"]);
         }
     }
 
@@ -319,7 +248,6 @@ public sealed class ForumConsole(
         var forum = await FindAsync(access, forumId, ct);
         change(forum);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        broadcaster.MarkForum(forum.Id);
     }
 
     private async Task ChangeBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, Func<Ballot, Task> change, CancellationToken ct)
@@ -327,9 +255,6 @@ public sealed class ForumConsole(
         var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         await change(ballot);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
     }
 
     private async Task<string> FreeJoinCodeAsync(CancellationToken ct)

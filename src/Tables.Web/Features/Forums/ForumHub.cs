@@ -19,6 +19,9 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeratio
     private const string ParticipantKey = "participant";
     private const string ForumKey = "forum";
 
+    /// <summary>The SignalR group of a forum's phones (and staff clients that watch it): its <c>forum:{id}</c> and <c>ballot:{id}</c> topics, public view.</summary>
+    public static string Group(int forumId) => $"forum:{forumId}";
+
     /// <summary>The table a connection joined or watches: every later call runs in its scope (<see cref="ForumHubScope"/>).</summary>
     internal const string TableKey = "table";
 
@@ -29,7 +32,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeratio
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ParticipantKey] = result.ParticipantId;
         Context.Items[ForumKey] = result.Snapshot.ForumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(result.Snapshot.ForumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(result.Snapshot.ForumId), Context.ConnectionAborted);
         return result;
     }
 
@@ -39,7 +42,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeratio
         await AccessForForumAsync(forumId, TablePolicies.Read);
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ForumKey] = forumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(forumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(forumId), Context.ConnectionAborted);
         return await live.SnapshotAsync(forumId, null, Context.ConnectionAborted);
     }
 
@@ -127,11 +130,11 @@ public sealed class ForumHubScope : IHubFilter
 /// Turns the refusals of forum services into <see cref="HubException"/>s with their localized message, and limits how
 /// often one connection may join, vote or propose (a runaway phone cannot flood the room).
 /// </summary>
-public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger) : IHubFilter
+public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger, Microsoft.Extensions.Options.IOptions<ForumsOptions> options) : IHubFilter
 {
     private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea)];
-    private const int CallsPerWindow = 30;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private int CallsPerWindow => options.Value.CallsPerWindow;
+    private TimeSpan Window => TimeSpan.FromSeconds(options.Value.WindowSeconds);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -166,7 +169,7 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
         }
     }
 
-    private static bool Allow(HubCallerContext connection)
+    private bool Allow(HubCallerContext connection)
     {
         var now = Environment.TickCount64;
         var window = connection.Items.TryGetValue("rate", out var w) && w is RateWindow existing ? existing : new RateWindow(now);
@@ -190,4 +193,15 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Forum hub method {Method} failed.")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+}
+
+/// <summary>Live forums (section <c>Forums</c>), checked at start.</summary>
+public sealed class ForumsOptions
+{
+    /// <summary>Joins, votes and ideas one connection may send per window: a runaway phone cannot flood the room.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int CallsPerWindow { get; set; } = 30;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 10;
 }

@@ -15,8 +15,7 @@ namespace Tables.Web.Features.Forums;
 /// </summary>
 public sealed class IdeaModeration(
     TablesDbContext db,
-    Ballots.VoteWriter votes,
-    ForumBroadcaster broadcaster,
+    ForumWriter votes,
     IValidator<IdeaEdit> validator,
     IStringLocalizer<UiText> text,
     TimeProvider clock)
@@ -40,7 +39,6 @@ public sealed class IdeaModeration(
         {
             throw new ForumException(text["Forum.ClosedForStaff"]);
         }
-        broadcaster.MarkForum(forumId);
         return idea;
     }
 
@@ -97,7 +95,6 @@ public sealed class IdeaModeration(
         var idea = await FindAsync(access, ideaId, ct);
         change(idea);
         await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(idea.ForumId);
     }
 }
 

@@ -143,10 +143,15 @@
         // Keep trying for as long as the page is open: Wi-Fi in a church basement comes and goes, servers restart.
         .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
         .build();
+    // The server is given as long as it gives us (ForumHubTimeouts): a busy room is not a lost connection.
+    connection.serverTimeoutInMilliseconds = 60000;
+    connection.keepAliveIntervalInMilliseconds = 15000;
 
-    connection.on("ForumChanged", (snapshot) => {
-        if (state.joined && snapshot && snapshot.version > state.version) {
-            requestSnapshot();
+    // The forum's whole public state (topic forum:{id}): nothing to ask again. Versions come from the database, small
+    // integers compared exactly; an older or repeated one is dropped.
+    connection.on("ForumChanged", (forum) => {
+        if (state.joined && forum && forum.version > state.version) {
+            applyForum(forum);
         }
     });
 
@@ -225,24 +230,17 @@
         }
     }
 
-    // ForumChanged carries only the public part: ask for our own snapshot (with our ballots), at most every 500 ms.
-    let snapshotTimer = null;
-    let lastSnapshotAt = 0;
-    function requestSnapshot() {
-        if (snapshotTimer !== null) {
-            return;
-        }
-        const wait = Math.max(0, 500 - (Date.now() - lastSnapshotAt));
-        snapshotTimer = setTimeout(async () => {
-            lastSnapshotAt = Date.now();
-            try {
-                applySnapshot(await connection.invoke("GetSnapshot"));
-            } catch {
-                // Disconnected: the reconnection asks again.
-            } finally {
-                snapshotTimer = null;
-            }
-        }, wait);
+    /**
+     * The forum changed: its public state, merged with what is ours — our ideas and our ballots (the content the server
+     * acknowledged last, or the one in our own snapshot) — which the room's message does not carry.
+     */
+    function applyForum(forum) {
+        const before = state.snapshot || { ideas: [], ballots: [] };
+        const ballots = forum.ballots.map((ballot) => {
+            const known = before.ballots.find((b) => b.id === ballot.id);
+            return { ...ballot, myVote: state.acked[ballot.id] || (known ? known.myVote : null), results: null };
+        });
+        applySnapshot({ ...forum, ideas: before.ideas, participants: before.participants, ballots });
     }
 
     function keepResults(results) {
@@ -287,6 +285,10 @@
         renderIdeas();
         renderBallot(changed);
         renderActivity();
+        if (snapshot.status === "Closed") {
+            // The facilitator closed the forum while the page was open: say so where the connection status goes.
+            setStatus(t("ForumClosed"));
+        }
     }
 
     function currentActivity() {
@@ -752,7 +754,6 @@
         }
         if (!draft.dirty) {
             $("ballot-status").focus();
-            requestSnapshot();
         }
     }
 
