@@ -63,7 +63,7 @@ public sealed class LiveRoomTests(BrowserFixture browser) : IClassFixture<Browse
         }
         foreach (var phone in phones)
         {
-            await Assertions.Expect(phone.Locator("#ballot-results")).ToContainTextAsync("Bulletins reçus : 1", TwoSeconds);
+            await Assertions.Expect(phone.Locator("#ballot-results")).ToContainTextAsync("1 bulletin reçu", TwoSeconds);
             await Assertions.Expect(phone.Locator("#ballot-results li.winner")).ToContainTextAsync("Sécurité alimentaire", TwoSeconds);
         }
         await Assertions.Expect(wall.GetByTestId("wall-cast")).ToHaveTextAsync("1", TwoSecondsExact);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
@@ -48,6 +49,21 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionPartner> ActionPartners => Set<ActionPartner>();
+    public DbSet<ActionIdea> ActionIdeas => Set<ActionIdea>();
+    public DbSet<FundingLine> FundingLines => Set<FundingLine>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
+    public DbSet<PlanVisit> PlanVisits => Set<PlanVisit>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<FollowNotice> FollowNotices => Set<FollowNotice>();
+    public DbSet<DigestSettings> DigestSettings => Set<DigestSettings>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +109,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
                     Entity = entry.Metadata.ClrType.Name,
                     EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                     Action = action,
+                    Subject = ((IAudited)entry.Entity).AuditSubject,
                     Before = before,
                     After = action == AuditAction.Deleted ? null : Snapshot(entry, original: false),
                 });

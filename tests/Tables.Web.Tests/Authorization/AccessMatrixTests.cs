@@ -118,6 +118,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             _values["{other-ballot}"] = toClose.Id.ToString();
             _values["{idea}"] = idea.Id.ToString();
             _values["{other-idea}"] = otherIdea.Id.ToString();
+            foreach (var (key, value) in await this.PlanValuesAsync())
+            {
+                _values[key] = value;
+            }
 
             var emails = new Dictionary<string, string?>
             {
@@ -158,6 +162,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>

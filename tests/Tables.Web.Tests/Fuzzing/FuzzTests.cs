@@ -501,6 +501,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             _values["{other-ballot}"] = toClose.Id.ToString(CultureInfo.InvariantCulture);
             _values["{idea}"] = idea.Id.ToString(CultureInfo.InvariantCulture);
             _values["{other-idea}"] = secondIdea.Id.ToString(CultureInfo.InvariantCulture);
+            foreach (var (key, value) in await this.PlanValuesAsync())
+            {
+                _values[key] = value;
+            }
             HubIds = [.. OtherTableIds, .. new[] { "{forum}", "{activity}", "{ballot}", "{draft-ballot}", "{other-ballot}", "{idea}", "{other-idea}" }.Select(k => _values[k])];
 
             var cookie = await this.SignInCookiesAsync(Coordinator);
@@ -555,6 +559,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>

@@ -48,7 +48,6 @@ public static class AccountsExtensions
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AdminCommand>();
-        services.AddSingleton<IEmailSender<TablesUser>, LoggingEmailSender>();
         services.AddScoped<AccountInvitations>();
     }
 

@@ -19,7 +19,8 @@ namespace Tables.Web.Features.Samples;
 /// Loads the fictional tables of <c>samples/tables/*.json</c> with their demo accounts. Idempotent: a table whose slug
 /// exists is skipped whole. On by default in Development only (<c>Samples:Load</c>).
 /// </summary>
-public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger)
+public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger,
+    ActionPlan.SamplePlanLoader plans)
 {
 
     public async Task LoadAsync(string directory, CancellationToken ct = default)
@@ -36,6 +37,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
             await LoadTableAsync(sample, ct);
             LogLoaded(logger, sample.Table.Slug, file);
         }
+        await plans.LoadAsync(directory, ct);
     }
 
     private async Task LoadTableAsync(SampleTable sample, CancellationToken ct)
