@@ -43,7 +43,9 @@ public sealed partial class ResourceTypographyTests
                 var before = i > 0 ? text[i - 1] : '\0';
                 switch (text[i])
                 {
-                    case ':' or '%' when before != '\u00a0':
+                    case ':' when before != '\u00a0':
+                    // "%" after a number; alone, as in "Avancement (%)", it is a symbol and takes no space.
+                    case '%' when before != '\u00a0' && (char.IsDigit(before) || char.IsWhiteSpace(before)):
                         problems.Add($"{key}: « {text[i]} » needs a no-break space before it: {value}");
                         break;
                     case ';' or '!' or '?' when char.IsWhiteSpace(before):
