@@ -432,8 +432,11 @@
                 onclick: () => { state.chosen = b.id; renderBallot(true); } }, b.question)));
         if (!ballot) {
             body.replaceChildren(el("p", { text: t("NoBallot") }));
-        } else {
+        } else if (ballot.status === "Open") {
             body.replaceChildren(ballotForm(ballot, state.drafts[ballot.id]));
+        } else {
+            // Said in words as well: the result above it, the folded ballot under it.
+            body.replaceChildren(el("p", { class: "notice", text: t("BallotClosed") }), ballotForm(ballot, state.drafts[ballot.id]));
         }
         // The other questions come after the ballot's status ("recorded"), which belongs to the ballot above.
         $("ballot-others").replaceChildren(...(switcher ? [switcher] : []));
