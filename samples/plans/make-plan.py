@@ -110,7 +110,7 @@ for opt, objectives in P:
     priorities.append({"option":opt,"objectives":objs})
 plan={"_note":"Fictional. The action plan of the cycle « Plan de quartier 2025-2028 » of the sample table; loaded with it (Features/ActionPlan/SamplePlanLoader).",
  "table":"tilleuls","cycle":"Plan de quartier 2025-2028","published":True,"showBudgets":False,
- "ballot":"Quelles 6 priorités pour le plan de quartier 2025-2028 ?",
+ "ballot":"Quelles 6 priorités pour le plan de quartier 2025-2028?",
  "optionIdeas":{"A":0,"B":8,"C":13,"D":16,"E":21,"F":26,"G":32,"H":35,"I":37},
  "priorities":priorities}
 json.dump(plan, open(__file__.replace('make-plan.py','tilleuls-2025-2028.json'),'w'), ensure_ascii=False, indent=1)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Priorities;
 
 namespace Tables.Testing;
 

@@ -8,6 +8,7 @@ using Tables.Web.Data.Auditing;
 using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Benchmarks;

@@ -43,7 +43,8 @@ public sealed class ForumScreensTests(BrowserFixture browser) : IClassFixture<Br
         await wall.GotoAsync(forumUrl + "/wall");
         await Assertions.Expect(wall.GetByTestId("wall-code")).ToHaveTextAsync(code);
 
-        await console.GetByLabel("Question").FillAsync("Quel projet pour la ruelle?");
+        await console.GetByRole(AriaRole.Tab, new() { Name = "Nouveau scrutin" }).ClickAsync();
+        await console.GetByTestId("ballot-question").FillAsync("Quel projet pour la ruelle?");
         await console.GetByLabel("Options").FillAsync("Ruelle verte\nJeux d'eau\nMarché du samedi");
         await console.GetByTestId("ballot-create").ClickAsync();
         await Assertions.Expect(console.GetByTestId("console-ballot")).ToHaveCountAsync(1);
@@ -51,6 +52,7 @@ public sealed class ForumScreensTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(wall.GetByRole(AriaRole.Heading, new() { Name = "Quel projet pour la ruelle?" })).ToBeVisibleAsync();
 
         // A paper ballot typed at the console counts like the others.
+        await console.GetByText("Saisie d'un bulletin papier").First.ClickAsync();
         var paper = console.GetByTestId("paper-form");
         await paper.GetByLabel("A — Ruelle verte").CheckAsync();
         await paper.GetByLabel("C — Marché du samedi").CheckAsync();
@@ -60,7 +62,7 @@ public sealed class ForumScreensTests(BrowserFixture browser) : IClassFixture<Br
 
         await console.GetByTestId("ballot-close").ClickAsync();
         await console.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Fermer le scrutin" }).ClickAsync();
-        await Assertions.Expect(console.GetByText("Scrutin fermé: le résultat est enregistré.")).ToBeVisibleAsync();
+        await Assertions.Expect(console.GetByText("Scrutin fermé\u00a0: le résultat est enregistré.")).ToBeVisibleAsync();
 
         // Results are shown after close: on the wall with the explanation, and exports appear in the console.
         var bars = wall.GetByTestId("result-bars").Locator("li");

@@ -22,8 +22,8 @@ public sealed class LiveCultureTests(BrowserFixture browser) : IClassFixture<Bro
         await phone.StartAsync(TestContext.Current.CancellationToken);
         await phone.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), TestContext.Current.CancellationToken);
 
-        // The count arrives through a live update: still English ("participant·es" would be the French text).
-        await Assertions.Expect(console.GetByTestId("console-participants")).ToHaveTextAsync("1 participants", new() { Timeout = 2000 });
+        // The count arrives through a live update: still English, in its singular form ("participant·e" would be French).
+        await Assertions.Expect(console.GetByTestId("console-participants")).ToHaveTextAsync("1 participant", new() { Timeout = 2000 });
         await Assertions.Expect(console.GetByRole(AriaRole.Heading, new() { Name = "Agenda" })).ToBeVisibleAsync();
         await console.ScreenshotAsync("console-en-after-join");
     }

@@ -63,7 +63,7 @@ public sealed class LiveRoomTests(BrowserFixture browser) : IClassFixture<Browse
         }
         foreach (var phone in phones)
         {
-            await Assertions.Expect(phone.Locator("#ballot-results")).ToContainTextAsync("Bulletins reçus : 1", TwoSeconds);
+            await Assertions.Expect(phone.Locator("#ballot-results")).ToContainTextAsync("1 bulletin reçu", TwoSeconds);
             await Assertions.Expect(phone.Locator("#ballot-results li.winner")).ToContainTextAsync("Sécurité alimentaire", TwoSeconds);
         }
         await Assertions.Expect(wall.GetByTestId("wall-cast")).ToHaveTextAsync("1", TwoSecondsExact);
@@ -82,7 +82,8 @@ public sealed class LiveRoomTests(BrowserFixture browser) : IClassFixture<Browse
         {
             await Assertions.Expect(phone.Locator("#phone-status")).ToContainTextAsync("Ce forum est terminé", TwoSeconds);
         }
-        await Assertions.Expect(wall.Locator(".wall-url")).ToContainTextAsync("Clos", TwoSeconds);
+        // The wall leaves the join code for the closing view: every result, under "the forum is over".
+        await Assertions.Expect(wall.GetByTestId("wall-activity")).ToContainTextAsync("Le forum est terminé", TwoSeconds);
         await phones[0].ScreenshotAsync("live-room-phone-320-closed");
         await phones[1].ScreenshotAsync("live-room-phone-390-closed");
         await wall.ScreenshotAsync("live-room-wall-closed");

@@ -9,6 +9,7 @@ using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Live;
 using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
 

@@ -104,8 +104,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
             await console.OpenBallotAsync(access, admin, ballot.Id);
             await console.OpenBallotAsync(access, admin, toClose.Id);
-            var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
-            var otherIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
+            var idea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
+            var otherIdea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
             _values["{cycle}"] = cycle.Id.ToString();
             _values["{closed-ballot}"] = (await sp.GetRequiredService<Tables.Web.Data.TablesDbContext>().Ballots.IgnoreQueryFilters()
                 .Where(b => b.Status == Tables.Web.Features.Ballots.BallotStatus.Closed).Select(b => b.Id).FirstAsync()).ToString();

@@ -12,17 +12,9 @@ using Ballot = Tables.Web.Features.Ballots.Ballot;
 namespace Tables.Web.Tests.Components;
 
 /// <summary>The result view (wall and console) and the paper ballot form (console).</summary>
-public sealed class ForumComponentTests : BunitContext
+public sealed class ForumComponentTests : ForumComponentContext
 {
     private static readonly OptionView[] Options = [new("A", "Logement"), new("B", "Verdissement"), new("C", "Mobilité")];
-
-    public ForumComponentTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("fr-CA");
-    }
 
     private static BallotResults Results(VotingMethod method, IEnumerable<Tables.Voting.Ballot> ballots, bool final = true, MethodOptions? options = null)
     {
@@ -41,10 +33,10 @@ public sealed class ForumComponentTests : BunitContext
         var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, results).Add(c => c.ShowExplanation, true));
 
         var rows = view.FindAll(".result-bars li");
-        Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".label")!.TextContent.Replace(" (à égalité)", "")).ToArray());
+        Assert.Equal(["Logement", "Verdissement", "Mobilité"], rows.Select(r => r.QuerySelector(".name")!.TextContent).ToArray());
         Assert.Contains("winner", rows[0].ClassList);
         Assert.DoesNotContain("winner", rows[1].ClassList);
-        Assert.Contains("3 bulletin(s) reçu(s) · 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
+        Assert.Contains("3 bulletins reçus · 10 participant·es", view.Find("[data-testid=turnout]").TextContent);
         Assert.Contains("dont 1 sur papier", view.Find("[data-testid=turnout]").TextContent);
         Assert.Contains("Résident·e : 3", view.Find("[data-testid=turnout-by-group]").TextContent.Replace('\u00A0', ' '));
         Assert.Contains("Égalité départagée par tirage au sort, graine publiée : 42", view.Find("[data-testid=seed]").TextContent.Replace('\u00A0', ' '));
@@ -64,7 +56,8 @@ public sealed class ForumComponentTests : BunitContext
 
         var rounds = view.FindAll("table.figures tbody tr");
         Assert.Equal(2, rounds.Count);
-        Assert.Contains("Mobilité éliminée(s)", rounds[0].TextContent);
+        Assert.Contains("Mobilité éliminée", rounds[0].TextContent);
+        Assert.DoesNotContain("(s)", rounds[0].TextContent);
         Assert.Contains("Verdissement l'emporte", rounds[1].TextContent);
     }
 
@@ -94,7 +87,7 @@ public sealed class ForumComponentTests : BunitContext
         var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, hidden));
 
         Assert.Empty(view.FindAll(".result-bars li"));
-        Assert.Contains("5 bulletin(s) reçu(s) · 9", view.Markup);
+        Assert.Contains("5 bulletins reçus · 9", view.Markup);
         Assert.Empty(view.FindAll("[data-testid=turnout-by-group]"));
         Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
     }
@@ -156,7 +149,7 @@ public sealed class ForumComponentTests : BunitContext
     {
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
 
-        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Method = method }));
+        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Method = method }).Add(c => c.Submit, _ => Task.CompletedTask));
 
         var labels = form.FindAll("label").Select(l => l.TextContent.Trim()).ToArray();
         Assert.Contains(field, labels);
@@ -170,7 +163,11 @@ public sealed class ForumComponentTests : BunitContext
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
         var submitted = false;
         var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Question = "Q", Method = VotingMethod.Plurality, Options = ["Seule"] })
-            .Add(c => c.OnSubmit, (BallotSetup _) => submitted = true));
+            .Add(c => c.Submit, _ =>
+            {
+                submitted = true;
+                return Task.CompletedTask;
+            }));
 
         form.Find("form").Submit();
 

@@ -79,7 +79,9 @@ public sealed class PhonePageTests(TablesAppFactory app) : IClassFixture<TablesA
         var closed = await app.WithDbAsync(db => db.Forums.IgnoreQueryFilters().Where(f => f.Status == ForumStatus.Closed).Select(f => f.JoinCode).FirstAsync(Ct));
         var html = WebUtility.HtmlDecode(await app.Client().GetStringAsync($"/j/{closed}", Ct));
         Assert.Contains("Ce forum est terminé", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"phone\"", html, StringComparison.Ordinal);
+        // A closed forum takes no one new (no join form), but whoever took part still reads the results on the page.
+        Assert.Matches("<section id=\"join\"[^>]* hidden", html);
+        Assert.Contains("data-status=\"Closed\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

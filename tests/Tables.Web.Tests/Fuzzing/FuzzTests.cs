@@ -442,7 +442,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 await console.OpenAsync(other, admin, otherForum.Id);
                 var otherBallot = await ballots.CreateAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
                 await console.OpenBallotAsync(other, admin, otherBallot.Id);
-                var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
+                var otherIdea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
                 var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
                 var otherMember = await db.Memberships.Where(m => m.TableId == other.Table.Id).Select(m => m.Id).FirstAsync();
                 return (string[])[.. new[] { otherCycle.Id, otherForum.Id, otherBallot.Id, otherIdea.Id, otherOrganisation.Id, otherMember, otherForum.Activities.First().Id }
@@ -470,8 +470,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
                 await console.OpenBallotAsync(access, admin, ballot.Id);
                 await console.OpenBallotAsync(access, admin, toClose.Id);
-                var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
-                var secondIdea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
+                var idea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
+                var secondIdea = await sp.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée B" });
                 var closed = await db.Ballots.Where(b => b.Status == BallotStatus.Closed).Select(b => b.Id).FirstAsync();
                 return (forum, otherLive, cycle, ballot, draft, toClose, idea, secondIdea, closed);
             });

@@ -1074,40 +1074,6 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("PhaseChanges");
                 });
 
-            modelBuilder.Entity("Tables.Web.Features.Cycles.Priority", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BallotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CycleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CycleId");
-
-                    b.ToTable("Priorities");
-                });
-
             modelBuilder.Entity("Tables.Web.Features.Forums.Forum", b =>
                 {
                     b.Property<int>("Id")
@@ -1153,6 +1119,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WallBallotId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1399,6 +1368,44 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Tables.Web.Features.Priorities.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.ToTable("Priorities");
+                });
+
             modelBuilder.Entity("Tables.Web.Features.Tables.Table", b =>
                 {
                     b.Property<int>("Id")
@@ -1609,7 +1616,7 @@ namespace Tables.Web.Data.Migrations
 
             modelBuilder.Entity("Tables.Web.Features.ActionPlan.Objective", b =>
                 {
-                    b.HasOne("Tables.Web.Features.Cycles.Priority", null)
+                    b.HasOne("Tables.Web.Features.Priorities.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1661,15 +1668,6 @@ namespace Tables.Web.Data.Migrations
                 {
                     b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
                         .WithMany("PhaseHistory")
-                        .HasForeignKey("CycleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Cycles.Priority", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
-                        .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1753,6 +1751,15 @@ namespace Tables.Web.Data.Migrations
                     b.HasOne("Tables.Web.Features.Tables.Table", null)
                         .WithMany()
                         .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tables.Web.Features.Priorities.Priority", b =>
+                {
+                    b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Tables.Web.Data;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Priorities;
 
 namespace Tables.Web.Features.ActionPlan;
 
@@ -122,9 +123,12 @@ public sealed class IdeaChain(TablesDbContext db)
     private static BallotOption? OptionOf(Priority priority, Ballot ballot) =>
         ballot.Options.FirstOrDefault(o => PromotedFrom(priority, o.Token, o.Label));
 
-    /// <summary>Promotion copies the option's label into the priority's title.</summary>
+    /// <summary>
+    /// The option a priority was promoted from: promotion keeps its token (so a renamed priority still traces back);
+    /// rows promoted before it did are matched by the label promotion copied into the title.
+    /// </summary>
     private static bool PromotedFrom(Priority priority, string token, string label) =>
-        string.Equals(priority.Title, label, StringComparison.CurrentCultureIgnoreCase);
+        priority.OptionToken is { } kept ? kept == token : string.Equals(priority.Title, label, StringComparison.CurrentCultureIgnoreCase);
 
     private static OptionRef Option(Ballot ballot, BallotOption option)
     {

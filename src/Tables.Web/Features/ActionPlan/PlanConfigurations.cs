@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tables.Web.Data;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Web.Features.ActionPlan;

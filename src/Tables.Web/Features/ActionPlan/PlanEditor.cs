@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
 

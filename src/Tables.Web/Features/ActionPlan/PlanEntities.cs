@@ -4,7 +4,7 @@ using Tables.Web.Data.Auditing;
 
 namespace Tables.Web.Features.ActionPlan;
 
-// The action plan of a cycle: Priority (Features/Cycles) → Objective → ActionItem, with the action's funding lines,
+// The action plan of a cycle: Priority (Features/Priorities) → Objective → ActionItem, with the action's funding lines,
 // milestones, indicators and progress journal. Names follow Tables.Reports' PlanReport so that mapping is direct.
 // Every row is audited with the action (or objective) it belongs to as its subject: an action's history is one query.
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tables.Web.Data;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Priorities;
 
 namespace Tables.Web.Features.ActionPlan;
 

@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Tables.Voting;
 using Tables.Web.Data;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Tables;
+using Tables.Web.Resources;
 
 namespace Tables.Web.Features.Ballots;
 
@@ -16,9 +18,15 @@ namespace Tables.Web.Features.Ballots;
 /// </summary>
 public static class BallotExports
 {
-    public sealed record Export(string FileName, string ContentType, string Text);
+    /// <summary>An export as the HTTP answer carries it: a file name, a type and its bytes.</summary>
+    public sealed record Export(string FileName, string ContentType, byte[] Content)
+    {
+        public Export(string fileName, string contentType, string text) : this(fileName, contentType, Encoding.UTF8.GetBytes(text))
+        {
+        }
+    }
 
-    public static async Task<Export> BuildAsync(TablesDbContext db, TableAccess access, int ballotId, string format, CancellationToken ct)
+    public static async Task<Export> BuildAsync(TablesDbContext db, TableAccess access, int ballotId, string format, IStringLocalizer<UiText> text, CancellationToken ct)
     {
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct)
             ?? throw new NotFoundException();
@@ -31,6 +39,10 @@ public static class BallotExports
         if (format == "json")
         {
             return new Export(name + "-resultat.json", "application/json", ResultDocument(ballot));
+        }
+        if (format == "options")
+        {
+            return new Export(name + "-options.csv", "text/csv", OptionsCsv(ballot, text));
         }
         var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).Select(v => new { v.Content, v.Group }).ToListAsync(ct);
         // A secret ballot's export carries no group: a small group could point at a person.
@@ -59,6 +71,14 @@ public static class BallotExports
             .OrderByDescending(b => b.Count).ThenBy(b => b.ToString(), StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// What each token of the ballots CSV means: the option's label (and the idea it was made from), so the CSV can be
+    /// read without the app. A second file keeps the ballots CSV re-countable as it is by <c>POST /api/tally</c>.
+    /// </summary>
+    private static byte[] OptionsCsv(Ballot ballot, IStringLocalizer<UiText> text) =>
+        SpreadsheetCsv.Write([text["Export.Option"], text["Export.Label"], text["Export.Idea"]],
+            ballot.Options.Select(o => (IReadOnlyList<string?>)[o.Token, o.Label, o.IdeaId?.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
     private static string ResultDocument(Ballot ballot)
     {
         var stored = ballot.ResultJson is null ? null : JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, TablesJson.Options);
@@ -78,25 +98,20 @@ public static class BallotExports
     public static void MapBallotExports(this IEndpointRouteBuilder app)
     {
         var ballots = app.MapGroup("/api/tables/{slug}/ballots").WithTags("Forums");
-        foreach (var (suffix, format) in new[] { ("ballots.abif", "abif"), ("ballots.csv", "csv"), ("result.json", "json") })
+        foreach (var (suffix, format) in new[] { ("ballots.abif", "abif"), ("ballots.csv", "csv"), ("options.csv", "options"), ("result.json", "json") })
         {
-            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db) =>
+            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db, IStringLocalizer<UiText> text) =>
             {
                 var access = await http.AuthorizeTableAsync(slug, TablePolicies.Read);
-                var export = await BuildAsync(db, access, id, format, http.RequestAborted);
-                return TypedResults.File(Encoding.UTF8.GetBytes(export.Text), export.ContentType + "; charset=utf-8", export.FileName);
-            }).WithSummary(format == "json"
-                ? "The closed ballot's stored result with its explanation, seed and the query that re-counts it."
-                : $"The closed ballot's votes as {format.ToUpperInvariant()}, anonymous and aggregated; re-count with POST /api/tally.");
+                var export = await BuildAsync(db, access, id, format, text, http.RequestAborted);
+                return TypedResults.File(export.Content, export.ContentType + "; charset=utf-8", export.FileName);
+            }).WithSummary(format switch
+            {
+                "json" => "The closed ballot's stored result with its explanation, seed and the query that re-counts it.",
+                "options" => "What the tokens of the ballots CSV mean: each option's token, label and idea (a spreadsheet file).",
+                _ => $"The closed ballot's votes as {format.ToUpperInvariant()}, anonymous and aggregated; re-count with POST /api/tally.",
+            });
         }
 
-        ballots.MapPost("/{id:int}/priorities", async Task<Ok<IEnumerable<string>>> (string slug, int id, PromoteRequest request, HttpContext http, ForumConsole console) =>
-        {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Facilitate);
-            var created = await console.PromoteAsync(access, http.User, id, request.Tokens, http.RequestAborted);
-            return TypedResults.Ok(created.Select(p => p.Title));
-        }).WithSummary("Makes chosen options of a closed ballot priorities of the forum's cycle (in the order given).");
     }
 }
-
-public sealed record PromoteRequest(IReadOnlyList<string> Tokens);

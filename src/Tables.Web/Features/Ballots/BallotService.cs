@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tables.Web.Data;
@@ -21,6 +22,8 @@ public sealed class BallotService(TablesDbContext db, IValidator<BallotSetup> va
     {
         await validator.ValidateAndThrowAsync(setup, ct);
         var forum = await db.Forums.Include(f => f.Activities).FirstOrDefaultAsync(f => f.Id == forumId && f.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
+        NotClosed(forum.Status);
+        await CheckIdeasAsync(forum.Id, setup, ct);
         var ballot = new Ballot { TableId = access.Table.Id, ForumId = forum.Id, Status = BallotStatus.Draft };
         Apply(ballot, setup);
         db.Ballots.Add(ballot);
@@ -42,7 +45,9 @@ public sealed class BallotService(TablesDbContext db, IValidator<BallotSetup> va
         {
             throw new ForumException(text["Ballot.NotDraft"]);
         }
+        NotClosed(await db.Forums.Where(f => f.Id == ballot.ForumId).Select(f => f.Status).FirstAsync(ct));
         await validator.ValidateAndThrowAsync(setup, ct);
+        await CheckIdeasAsync(ballot.ForumId, setup, ct);
         Apply(ballot, setup);
         await db.SaveChangesAsync(user.ToActor(), ct);
     }
@@ -55,6 +60,25 @@ public sealed class BallotService(TablesDbContext db, IValidator<BallotSetup> va
         return ids.Select(id => ideas.FirstOrDefault(i => i.Id == id)?.Text).OfType<string>().ToList();
     }
 
+    /// <summary>A closed forum takes no new ballot and no change to one.</summary>
+    private void NotClosed(ForumStatus status)
+    {
+        if (status == ForumStatus.Closed)
+        {
+            throw new ForumException(text["Forum.ClosedForStaff"]);
+        }
+    }
+
+    /// <summary>Options made from ideas keep their idea: it must be one of this forum's.</summary>
+    private async Task CheckIdeasAsync(int forumId, BallotSetup setup, CancellationToken ct)
+    {
+        var ids = (setup.IdeaIds ?? []).OfType<int>().Distinct().ToList();
+        if (ids.Count > 0 && await db.Ideas.CountAsync(i => ids.Contains(i.Id) && i.ForumId == forumId, ct) != ids.Count)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(BallotSetup.Options), text["Ballot.UnknownIdea"])]);
+        }
+    }
+
     /// <summary>A, B, … Z, AA, AB…: short tokens for exports and ABIF.</summary>
     public static string OptionToken(int index) => index < 26 ? ((char)('A' + index)).ToString() : OptionToken(index / 26 - 1) + (char)('A' + index % 26);
 
@@ -63,7 +87,7 @@ public sealed class BallotService(TablesDbContext db, IValidator<BallotSetup> va
         ballot.Question = setup.Question.Trim();
         ballot.Method = setup.Method;
         ballot.Settings = setup.Settings;
-        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim() }).ToList();
+        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim(), IdeaId = setup.IdeaIds?[i] }).ToList();
         ballot.Secret = setup.Secret;
         ballot.Visibility = setup.Visibility;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tables.Web.Data;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Web.Features.Cycles;
@@ -11,7 +12,9 @@ public sealed record CycleItem(int Id, string Title, DateOnly Start, DateOnly En
 
 public sealed record PhaseChangeItem(Phase? From, Phase To, DateTime At, string By);
 
-public sealed record CycleDetail(int Id, string Title, DateOnly Start, DateOnly End, Phase Phase, Guid Version, IReadOnlyList<PhaseChangeItem> History);
+/// <summary>A cycle with its phase history and its priorities (each with the ballot it came from, if any).</summary>
+public sealed record CycleDetail(int Id, string Title, DateOnly Start, DateOnly End, Phase Phase, Guid Version, IReadOnlyList<PhaseChangeItem> History,
+    IReadOnlyList<PriorityItem> Priorities);
 
 public static class CyclesApi
 {
@@ -25,13 +28,14 @@ public static class CyclesApi
             return TypedResults.Ok((await service.ListAsync(access, http.RequestAborted)).Select(CycleItem.From));
         }).WithSummary("Cycles of a table: id, title, dates, current phase.");
 
-        cycles.MapGet("/{id:int}", async Task<Ok<CycleDetail>> (string slug, int id, HttpContext http, CycleService service) =>
+        cycles.MapGet("/{id:int}", async Task<Ok<CycleDetail>> (string slug, int id, HttpContext http, CycleService service, PriorityService priorities) =>
         {
             var access = await http.AuthorizeTableAsync(slug, TablePolicies.Read);
             var c = await service.FindAsync(access, id, http.RequestAborted) ?? throw new NotFoundException();
             return TypedResults.Ok(new CycleDetail(c.Id, c.Title, c.Start, c.End, c.Phase, c.Version,
-                c.PhaseHistory.Select(h => new PhaseChangeItem(h.From, h.To, h.At, h.ByName)).ToList()));
-        });
+                c.PhaseHistory.Select(h => new PhaseChangeItem(h.From, h.To, h.At, h.ByName)).ToList(),
+                await priorities.ListAsync(access, c.Id, http.RequestAborted)));
+        }).WithSummary("A cycle with its phase history and its priorities, each with the ballot (and forum) it came from.");
 
         cycles.MapPost("/", async Task<Created<CycleItem>> (string slug, CycleEdit edit, HttpContext http, CycleService service) =>
         {

@@ -18,6 +18,8 @@ public sealed class Forum : IAudited, IVersioned, ITableOwned, ILiveRow
     public string JoinCode { get; set; } = "";
     public ForumStatus Status { get; set; }
     public int? CurrentActivityId { get; set; }
+    /// <summary>A ballot the facilitator put on the wall, until the agenda moves on (null: the wall follows the activity).</summary>
+    public int? WallBallotId { get; set; }
     /// <summary>Groups a participant may declare (college, age band…); the table edits the list.</summary>
     public List<string> Groups { get; set; } = [];
     public List<ForumActivity> Activities { get; set; } = [];

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
 using Tables.Voting;
 using Tables.Web.Features.Ballots;
@@ -28,15 +29,28 @@ public sealed class AgendaItem
     public string? Title { get; set; }
 }
 
-/// <summary>A ballot's question, options and rules, editable while it is a draft.</summary>
+/// <summary>
+/// A ballot's question, options and rules, editable while it is a draft. The defaults fit any options: approval with as
+/// many choices as there are options, secret, results after close.
+/// </summary>
 public sealed class BallotSetup
 {
     public string Question { get; set; } = "";
     public VotingMethod Method { get; set; } = VotingMethod.Approval;
     public BallotSettings Settings { get; set; } = new();
     public List<string> Options { get; set; } = [];
+    /// <summary>For options made from ideas: the idea of each option (same order as <see cref="Options"/>, null for a typed one).</summary>
+    public List<int?>? IdeaIds { get; set; }
     public bool Secret { get; set; } = true;
     public ResultVisibility Visibility { get; set; } = ResultVisibility.AfterClose;
+
+    /// <summary>The one-click question: "Oui / Non / Abstention", one choice, secret, results after close.</summary>
+    public static BallotSetup YesNo(string question, IStringLocalizer<UiText> text) => new()
+    {
+        Question = question,
+        Method = VotingMethod.Plurality,
+        Options = [text["Ballot.Yes"], text["Ballot.No"], text["Ballot.Abstain"]],
+    };
 }
 
 public sealed class IdeaEdit
@@ -50,7 +64,7 @@ public sealed class ForumCreateValidator : AbstractValidator<ForumCreate>
     public ForumCreateValidator(IStringLocalizer<UiText> text)
     {
         RuleFor(f => f.Title).NotEmpty().MaximumLength(TableRules.NameMax).WithName(_ => text["Field.Title"]);
-        RuleFor(f => f.StartsAt).NotNull().WithName(_ => text["Field.StartsAt"]);
+        RuleFor(f => f.StartsAt).NotNull().WithMessage(_ => text["Forum.StartsAtMissing"]).WithName(_ => text["Field.StartsAt"]);
         RuleFor(f => f.Place).MaximumLength(TableRules.NameMax).WithName(_ => text["Field.Place"]);
         RuleFor(f => f.Agenda).NotEmpty().Must(a => a.Count <= ForumRules.ActivitiesMax).WithName(_ => text["Field.Agenda"]);
         RuleForEach(f => f.Agenda).ChildRules(a =>
@@ -69,22 +83,45 @@ public sealed class BallotSetupValidator : AbstractValidator<BallotSetup>
     {
         RuleFor(b => b.Question).NotEmpty().MaximumLength(BallotRules.QuestionMax).WithName(_ => text["Field.Question"]);
         RuleFor(b => b.Method).Must(m => BallotRules.Methods.Contains(m)).WithMessage(_ => text["Ballot.UnknownMethod"]).WithName(_ => text["Field.Method"]);
+        RuleFor(b => b.Options).NotNull().WithName(_ => text["Field.Options"]);
         RuleFor(b => b.Options).Must(o => o.Count >= 2).WithMessage(_ => text["Ballot.TwoOptions"])
             .Must(o => o.Count <= BallotRules.OptionsMax).WithMessage(_ => text["Ballot.TooManyOptions", BallotRules.OptionsMax])
-            .Must(o => o.Select(x => x.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == o.Count).WithMessage(_ => text["Ballot.DuplicateOptions"])
-            .WithName(_ => text["Field.Options"]);
-        RuleForEach(b => b.Options).NotEmpty().MaximumLength(BallotRules.OptionLabelMax).WithName(_ => text["Field.Option"]);
-        RuleFor(b => b.Visibility).IsInEnum();
-        RuleFor(b => b.Settings.MaxChoices).NotNull().InclusiveBetween(1, BallotRules.OptionsMax).When(b => b.Method == VotingMethod.Approval)
+            .Must(o => o.Select(x => x?.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == o.Count).WithMessage(_ => text["Ballot.DuplicateOptions"])
+            .WithName(_ => text["Field.Options"])
+            .When(b => b.Options is not null);
+        // Each option's own problem names its line: "Option 3: …" (a ballot made from ideas may have a 500-character one).
+        RuleFor(b => b.Options).Custom((options, context) =>
+        {
+            for (var i = 0; i < (options?.Count ?? 0); i++)
+            {
+                var label = options![i]?.Trim() ?? "";
+                if (label.Length == 0)
+                {
+                    context.AddFailure(new ValidationFailure($"{nameof(BallotSetup.Options)}[{i}]", text["Ballot.OptionEmpty", i + 1]));
+                }
+                else if (label.Length > BallotRules.OptionLabelMax)
+                {
+                    context.AddFailure(new ValidationFailure($"{nameof(BallotSetup.Options)}[{i}]", text["Ballot.OptionTooLong", i + 1, BallotRules.OptionLabelMax, label.Length]));
+                }
+            }
+        });
+        RuleFor(b => b.IdeaIds).Must((b, ids) => ids!.Count == (b.Options?.Count ?? 0)).When(b => b.IdeaIds is not null)
+            .WithMessage(_ => text["Ballot.UnknownIdea"]).WithName(_ => text["Field.Options"]);
+        RuleFor(b => b.Visibility).IsInEnum().WithName(_ => text["Field.Visibility"]);
+        RuleFor(b => b.Settings).NotNull().WithName(_ => text["Field.Method"]);
+        // No number of choices means "as many as there are options": a yes/no question needs no setting at all.
+        RuleFor(b => b.Settings.MaxChoices).InclusiveBetween(1, BallotRules.OptionsMax).When(b => b.Method == VotingMethod.Approval && b.Settings?.MaxChoices is not null)
             .WithName(_ => text["Field.MaxChoices"]);
-        RuleFor(b => b.Settings.MaxChoices).LessThanOrEqualTo(b => b.Options.Count).When(b => b.Method == VotingMethod.Approval && b.Settings.MaxChoices is not null)
-            .WithMessage(_ => text["Ballot.MaxChoicesOverOptions"]).WithName(_ => text["Field.MaxChoices"]);
-        RuleFor(b => b.Settings.MaxPoints).NotNull().InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative).WithName(_ => text["Field.MaxPoints"]);
-        RuleFor(b => b.Settings.MaxPerOption).InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative && b.Settings.MaxPerOption is not null).WithName(_ => text["Field.MaxPerOption"]);
-        RuleFor(b => b.Settings.MaxScore).NotNull().InclusiveBetween(1, 100).When(b => b.Method == VotingMethod.Score).WithName(_ => text["Field.MaxScore"]);
-        RuleFor(b => b.Settings.Quorum).GreaterThan(0).When(b => b.Settings.Quorum is not null).WithName(_ => text["Field.Quorum"]);
+        RuleFor(b => b.Settings.MaxChoices).LessThanOrEqualTo(b => b.Options.Count)
+            .When(b => b.Method == VotingMethod.Approval && b.Settings?.MaxChoices is not null && b.Options is not null)
+            .WithMessage(b => text["Ballot.MaxChoicesOverOptions", b.Settings.MaxChoices!, b.Options.Count]).WithName(_ => text["Field.MaxChoices"]);
+        RuleFor(b => b.Settings.MaxPoints).NotNull().InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative && b.Settings is not null).WithName(_ => text["Field.MaxPoints"]);
+        RuleFor(b => b.Settings.MaxPerOption).InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative && b.Settings?.MaxPerOption is not null).WithName(_ => text["Field.MaxPerOption"]);
+        RuleFor(b => b.Settings.MaxScore).NotNull().InclusiveBetween(1, 100).When(b => b.Method == VotingMethod.Score && b.Settings is not null).WithName(_ => text["Field.MaxScore"]);
+        RuleFor(b => b.Settings.MaxScore).InclusiveBetween(1, 100).When(b => b.Method == VotingMethod.MajorityJudgment && b.Settings?.MaxScore is not null).WithName(_ => text["Field.MaxScore"]);
+        RuleFor(b => b.Settings.Quorum).GreaterThan(0).When(b => b.Settings?.Quorum is not null).WithName(_ => text["Field.Quorum"]);
         // The counter's own rule (Tables.Voting): what the form accepts is what the count can use.
-        RuleFor(b => b.Settings.Majority).Must(m => RequiredMajority.TryParseSetting(m, out _))
+        RuleFor(b => b.Settings.Majority).Must(m => RequiredMajority.TryParseSetting(m, out _)).When(b => b.Settings is not null)
             .WithMessage(_ => text["Ballot.BadMajority"]).WithName(_ => text["Field.Majority"]);
     }
 }

@@ -8,16 +8,15 @@ using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
-using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
 
 namespace Tables.Web.Features.Forums;
 
 /// <summary>
-/// What facilitators do (the console, the hub's facilitator methods and the API share it): create and open a forum,
-/// drive the agenda, moderate ideas, open, close and reveal ballots, type paper ballots, promote results (setting a
-/// ballot up is the Ballots slice's <see cref="BallotService"/>).
+/// What facilitators do (the console, the hub's facilitator methods and the API share it): create, open and close a
+/// forum, drive the agenda and the wall, open, close and reveal ballots, type paper ballots (setting a ballot up is the
+/// Ballots slice's <see cref="BallotService"/>, ideas are <see cref="IdeaModeration"/>'s, promotion the Priorities slice's).
 /// Callers pass a <see cref="TableAccess"/> already checked with <see cref="TablePolicies.Facilitate"/>.
 /// </summary>
 public sealed class ForumConsole(
@@ -66,55 +65,62 @@ public sealed class ForumConsole(
             f.CurrentActivityId ??= f.Activities.OrderBy(a => a.Order).FirstOrDefault()?.Id;
         }, ct);
 
-    public Task CloseAsync(TableAccess access, ClaimsPrincipal user, int forumId, CancellationToken ct = default) =>
-        ChangeForumAsync(access, user, forumId, f => f.Status = ForumStatus.Closed, ct);
+    /// <summary>
+    /// Closes the forum and, in the same turn of the forum's writer (one transaction), every ballot still open: each is
+    /// counted once with its published seed, like <see cref="CloseBallotAsync"/>. From then on the forum takes no vote,
+    /// idea, paper entry or new ballot. Returns the ballots it closed.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> CloseAsync(TableAccess access, ClaimsPrincipal user, int forumId, CancellationToken ct = default)
+    {
+        var forum = await FindAsync(access, forumId, ct);
+        if (forum.Status == ForumStatus.Closed)
+        {
+            return [];
+        }
+        var actor = user.ToActor();
+        var closed = await votes.InTurnAsync(async writerDb =>
+        {
+            var f = await writerDb.Forums.FirstAsync(x => x.Id == forum.Id);
+            var open = await writerDb.Ballots.Where(b => b.ForumId == forum.Id && b.Status == BallotStatus.Open).ToListAsync();
+            foreach (var ballot in open)
+            {
+                await CountAndCloseAsync(writerDb, ballot);
+            }
+            f.Status = ForumStatus.Closed;
+            // The wall goes to the closing view: every result, one per screen.
+            f.WallBallotId = null;
+            await writerDb.SaveChangesAsync(actor);
+            return open.Select(b => b.Id).ToList();
+        });
+        // The writer changed these rows behind this context's back: forget what it tracks so the next read sees them.
+        db.ChangeTracker.Clear();
+        return closed;
+    }
 
-    /// <summary>Moves every phone and the wall to an activity of the agenda.</summary>
+    /// <summary>Moves every phone and the wall to an activity of the agenda (the wall's pinned ballot gives way to it).</summary>
     public Task SetActivityAsync(TableAccess access, ClaimsPrincipal user, int forumId, int activityId, CancellationToken ct = default) =>
         ChangeForumAsync(access, user, forumId, f =>
         {
+            NotClosed(f.Status);
             if (f.Activities.All(a => a.Id != activityId))
             {
                 throw new ForumException(text["Forum.UnknownActivity"]);
             }
             f.CurrentActivityId = activityId;
+            f.WallBallotId = null;
         }, ct);
 
-    public Task<List<Idea>> IdeasAsync(int forumId, CancellationToken ct = default) =>
-        db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId).OrderBy(i => i.Id).ToListAsync(ct);
-
-    public async Task<Idea> AddPaperIdeaAsync(TableAccess access, int forumId, IdeaEdit edit, CancellationToken ct = default)
+    /// <summary>
+    /// Puts one ballot on the wall (its options while open, its result once shown) until the agenda moves on, or gives
+    /// the wall back to the current activity with null.
+    /// </summary>
+    public async Task ShowOnWallAsync(TableAccess access, ClaimsPrincipal user, int forumId, int? ballotId, CancellationToken ct = default)
     {
-        var forum = await FindAsync(access, forumId, ct);
-        var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Ideas.Add(idea);
-        await db.SaveChangesAsync(ct);
-        return idea;
-    }
-
-    /// <summary>Corrects spelling or sets the theme.</summary>
-    public Task EditIdeaAsync(TableAccess access, int ideaId, IdeaEdit edit, CancellationToken ct = default) =>
-        edit is null ? throw new ForumException(text["Forum.Malformed"]) : ChangeIdeaAsync(access, ideaId, i =>
+        if (ballotId is { } id && !await db.Ballots.AnyAsync(b => b.Id == id && b.ForumId == forumId && b.TableId == access.Table.Id && b.Status != BallotStatus.Draft, ct))
         {
-            i.Text = CheckIdea(edit.Text);
-            i.Theme = CheckTheme(access, edit.Theme);
-        }, ct);
-
-    public Task HideIdeaAsync(TableAccess access, int ideaId, bool hidden, CancellationToken ct = default) =>
-        ChangeIdeaAsync(access, ideaId, i => i.Hidden = hidden, ct);
-
-    /// <summary>Marks <paramref name="duplicateId"/> as a duplicate of <paramref name="intoId"/> (same forum).</summary>
-    public async Task MergeIdeasAsync(TableAccess access, int duplicateId, int intoId, CancellationToken ct = default)
-    {
-        var into = await FindIdeaAsync(access, intoId, ct);
-        await ChangeIdeaAsync(access, duplicateId, i =>
-        {
-            if (i.ForumId != into.ForumId || i.Id == into.Id || into.MergedIntoId is not null)
-            {
-                throw new ForumException(text["Forum.BadMerge"]);
-            }
-            i.MergedIntoId = into.Id;
-        }, ct);
+            throw new ForumException(text["Ballot.Unknown"]);
+        }
+        await ChangeForumAsync(access, user, forumId, f => f.WallBallotId = ballotId, ct);
     }
 
     /// <summary>How many joined, by declared group ("" for none).</summary>
@@ -125,15 +131,20 @@ public sealed class ForumConsole(
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
 
     public Task OpenBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
-        ChangeBallotAsync(access, user, ballotId, b =>
+        ChangeBallotAsync(access, user, ballotId, async b =>
         {
             if (b.Status != BallotStatus.Draft)
             {
                 throw new ForumException(text["Ballot.NotDraft"]);
             }
+            var status = await db.Forums.Where(f => f.Id == b.ForumId).Select(f => f.Status).FirstAsync(ct);
+            NotClosed(status);
+            if (status != ForumStatus.Open)
+            {
+                throw new ForumException(text["Forum.OpenFirst"]);
+            }
             b.Status = BallotStatus.Open;
             b.OpenedAt = clock.GetUtcNow().UtcDateTime;
-            return Task.CompletedTask;
         }, ct);
 
     public Task RevealBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
@@ -145,7 +156,8 @@ public sealed class ForumConsole(
 
     /// <summary>
     /// Closes the ballot in the vote writer's turn (every acknowledged vote is in, none after), draws and publishes a
-    /// seed, counts once and stores the result with its explanation; it is never recomputed.
+    /// seed, counts once and stores the result with its explanation; it is never recomputed. The wall shows it until the
+    /// agenda moves on.
     /// </summary>
     public async Task<BallotResult> CloseBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default)
     {
@@ -158,17 +170,27 @@ public sealed class ForumConsole(
             {
                 throw new ForumException(text["Ballot.NotOpen"]);
             }
-            var stored = await writerDb.Votes.AsNoTracking().Where(v => v.BallotId == b.Id).ToListAsync();
-            var seed = RandomNumberGenerator.GetInt32(int.MaxValue) * (long)RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            var counted = counter.Count(b, stored, seed, final: true);
-            b.Status = BallotStatus.Closed;
-            b.ClosedAt = clock.GetUtcNow().UtcDateTime;
-            b.Seed = seed;
-            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, TablesJson.Options);
+            var counted = await CountAndCloseAsync(writerDb, b);
+            // Its result stays on the wall until the facilitator moves the agenda on (or shows something else).
+            (await writerDb.Forums.FirstAsync(f => f.Id == b.ForumId)).WallBallotId = b.Id;
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
+        db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>Counts the stored votes once with a freshly drawn seed and marks the ballot closed (the caller saves, in the writer's turn).</summary>
+    private async Task<BallotResult> CountAndCloseAsync(TablesDbContext writerDb, Ballot ballot)
+    {
+        var stored = await writerDb.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync();
+        var seed = RandomNumberGenerator.GetInt32(int.MaxValue) * (long)RandomNumberGenerator.GetInt32(1, int.MaxValue);
+        var counted = counter.Count(ballot, stored, seed, final: true);
+        ballot.Status = BallotStatus.Closed;
+        ballot.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        ballot.Seed = seed;
+        ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, TablesJson.Options);
+        return counted;
     }
 
     /// <summary>Types a paper ballot: validated for its method, marked as paper, counted like the others, audited.</summary>
@@ -188,6 +210,7 @@ public sealed class ForumConsole(
             throw new ForumException(problem);
         }
         var forum = await db.Forums.AsNoTracking().FirstAsync(f => f.Id == ballot.ForumId, ct);
+        NotClosed(forum.Status);
         if (!string.IsNullOrEmpty(group) && !forum.Groups.Contains(group))
         {
             throw new ForumException(text["Forum.UnknownGroup"]);
@@ -211,34 +234,13 @@ public sealed class ForumConsole(
         return outcome;
     }
 
-    /// <summary>Makes the chosen options of a closed ballot priorities of the forum's cycle, in the result's order.</summary>
-    public async Task<List<Priority>> PromoteAsync(TableAccess access, ClaimsPrincipal user, int ballotId, IReadOnlyList<string>? tokens, CancellationToken ct = default)
+    /// <summary>A closed forum takes nothing more: no vote, idea, paper entry, new ballot or agenda move.</summary>
+    private void NotClosed(ForumStatus status)
     {
-        if (tokens is null)
+        if (status == ForumStatus.Closed)
         {
-            throw new ValidationException([new ValidationFailure("Tokens", text["Error.BadRequest"])]);
+            throw new ForumException(text["Forum.ClosedForStaff"]);
         }
-        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
-        if (ballot.Status != BallotStatus.Closed)
-        {
-            throw new ForumException(text["Ballot.NotClosed"]);
-        }
-        var forum = await db.Forums.AsNoTracking().FirstAsync(f => f.Id == ballot.ForumId, ct);
-        var order = await db.Priorities.Where(p => p.CycleId == forum.CycleId).Select(p => (int?)p.Order).MaxAsync(ct) ?? 0;
-        var priorities = new List<Priority>();
-        foreach (var token in tokens.Distinct())
-        {
-            var option = ballot.Options.FirstOrDefault(o => o.Token == token) ?? throw new ForumException(text["Ballot.UnknownOption", token]);
-            if (await db.Priorities.AnyAsync(p => p.CycleId == forum.CycleId && p.Title == option.Label, ct))
-            {
-                continue;
-            }
-            var priority = new Priority { TableId = access.Table.Id, CycleId = forum.CycleId, Title = option.Label, Order = ++order, BallotId = ballot.Id };
-            db.Priorities.Add(priority);
-            priorities.Add(priority);
-        }
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        return priorities;
     }
 
     private async Task ChangeForumAsync(TableAccess access, ClaimsPrincipal user, int forumId, Action<Forum> change, CancellationToken ct)
@@ -254,25 +256,6 @@ public sealed class ForumConsole(
         await change(ballot);
         await db.SaveChangesAsync(user.ToActor(), ct);
     }
-
-    private async Task<Idea> FindIdeaAsync(TableAccess access, int ideaId, CancellationToken ct) =>
-        await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId && db.Forums.Any(f => f.Id == i.ForumId && f.TableId == access.Table.Id), ct) ?? throw new NotFoundException();
-
-    private async Task ChangeIdeaAsync(TableAccess access, int ideaId, Action<Idea> change, CancellationToken ct)
-    {
-        var idea = await FindIdeaAsync(access, ideaId, ct);
-        change(idea);
-        await db.SaveChangesAsync(ct);
-    }
-
-    private string CheckIdea(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ForumException(text["Forum.IdeaEmpty"])
-        : value.Trim().Length > ForumRules.IdeaMax ? throw new ForumException(text["Forum.IdeaTooLong", ForumRules.IdeaMax])
-        : value.Trim();
-
-    private string? CheckTheme(TableAccess access, string? theme) =>
-        string.IsNullOrWhiteSpace(theme) ? null
-        : access.Table.Themes.FirstOrDefault(t => string.Equals(t, theme.Trim(), StringComparison.CurrentCultureIgnoreCase)) ?? throw new ForumException(text["Forum.UnknownTheme"]);
 
     private async Task<string> FreeJoinCodeAsync(CancellationToken ct)
     {

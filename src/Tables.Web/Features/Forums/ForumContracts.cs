@@ -30,7 +30,8 @@ public sealed record ForumSnapshot(
 
 /// <summary>
 /// The forum as the room and its screens see it (topic <c>forum:{id}</c>, sent to phones as <c>ForumChanged</c>);
-/// ideas, participants and figures are topics of their own. <see cref="Version"/> is the topic's version.
+/// ideas, participants and figures are topics of their own. <see cref="Version"/> is the topic's version;
+/// <see cref="WallBallotId"/> is a ballot the facilitator put on the wall (or one just closed) until the agenda moves on.
 /// </summary>
 public sealed record ForumState(
     int ForumId,
@@ -43,7 +44,8 @@ public sealed record ForumState(
     int? CurrentActivityId,
     IReadOnlyList<ActivityView> Agenda,
     IReadOnlyList<BallotView> Ballots,
-    long Version);
+    long Version,
+    int? WallBallotId = null);
 
 /// <summary>An idea as the console and the wall show it.</summary>
 public sealed record IdeaItem(int Id, string Text, string? Theme, bool Hidden, int? MergedIntoId, bool FromPaper)

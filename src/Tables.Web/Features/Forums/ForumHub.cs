@@ -13,7 +13,7 @@ namespace Tables.Web.Features.Forums;
 /// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
 /// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
 /// </summary>
-public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
+public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeration ideas, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
     IStringLocalizer<UiText> text) : Hub<IForumClient>
 {
     private const string ParticipantKey = "participant";
@@ -62,6 +62,10 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
     public async Task SetActivity(int forumId, int activityId) =>
         await console.SetActivityAsync(await AccessForForumAsync(forumId, TablePolicies.Facilitate), Context.User!, forumId, activityId, Context.ConnectionAborted);
 
+    /// <summary>Puts a ballot on the wall (null: the wall follows the current activity again).</summary>
+    public async Task ShowOnWall(int forumId, int? ballotId) =>
+        await console.ShowOnWallAsync(await AccessForForumAsync(forumId, TablePolicies.Facilitate), Context.User!, forumId, ballotId, Context.ConnectionAborted);
+
     public async Task OpenBallot(int ballotId) =>
         await console.OpenBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, Context.ConnectionAborted);
 
@@ -75,13 +79,13 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
         await console.EnterPaperBallotAsync(await AccessForBallotAsync(ballotId), Context.User!, ballotId, content, group, clientMessageId, Context.ConnectionAborted);
 
     public async Task HideIdea(int ideaId, bool hidden) =>
-        await console.HideIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, hidden, Context.ConnectionAborted);
+        await ideas.HideIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, hidden, Context.ConnectionAborted);
 
     public async Task EditIdea(int ideaId, IdeaEdit edit) =>
-        await console.EditIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, edit, Context.ConnectionAborted);
+        await ideas.EditIdeaAsync(await AccessForIdeaAsync(ideaId), ideaId, edit, Context.ConnectionAborted);
 
     public async Task MergeIdeas(int duplicateId, int intoId) =>
-        await console.MergeIdeasAsync(await AccessForIdeaAsync(duplicateId), duplicateId, intoId, Context.ConnectionAborted);
+        await ideas.MergeIdeasAsync(await AccessForIdeaAsync(duplicateId), duplicateId, intoId, Context.ConnectionAborted);
 
     private int ParticipantId() =>
         Context.Items.TryGetValue(ParticipantKey, out var id) && id is int participant ? participant : throw new ForumException(text["Forum.JoinFirst"]);

@@ -53,7 +53,7 @@ public sealed class ForumStateSource(TablesDbContext db, ForumDirectory director
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.ForumId == id).OrderBy(b => b.Id).ToListAsync(ct);
         var staff = new ForumState(forum.Id, forum.Title, forum.StartsAt, forum.Place, forum.Status, forum.JoinCode, forum.Groups, forum.CurrentActivityId,
             forum.Activities.OrderBy(a => a.Order).Select(a => new ActivityView(a.Id, a.Order, a.Kind, a.Title, a.BallotId)).ToList(),
-            ballots.Select(BallotView.Of).ToList(), version);
+            ballots.Select(BallotView.Of).ToList(), version, forum.WallBallotId);
         return new LiveState(version, staff with { Ballots = staff.Ballots.Where(b => b.Status != BallotStatus.Draft).ToList() }, staff);
     }
 

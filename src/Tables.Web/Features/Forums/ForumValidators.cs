@@ -20,8 +20,9 @@ public sealed class IdeaRequestValidator : AbstractValidator<IdeaRequest>
 {
     public IdeaRequestValidator(IStringLocalizer<UiText> text)
     {
-        RuleFor(i => i.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text["Forum.IdeaEmpty"])
-            .MaximumLength(ForumRules.IdeaMax).WithName(_ => text["Field.Idea"]);
+        RuleFor(i => i.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text["Forum.IdeaEmpty"]).WithName(_ => text["Field.Idea"]);
+        RuleFor(i => i.Text).Must(t => t.Trim().Length <= ForumRules.IdeaMax).When(i => i.Text is not null)
+            .WithMessage(i => text["Forum.IdeaTooLong", ForumRules.IdeaMax, i.Text.Trim().Length]).WithName(_ => text["Field.Idea"]);
         RuleFor(i => i.ClientMessageId).NotEmpty().MaximumLength(ForumRules.ClientMessageIdMax);
     }
 }

@@ -38,9 +38,10 @@ public sealed partial class ForumWriter : BackgroundService
     }
 
     /// <summary>
-    /// Adds a new row (a participant, an idea) in the next batch; completes once it is committed, with its key set.
+    /// Adds a new row (a participant, an idea) in the next batch; completes once it is committed, with its key set —
+    /// true, or false when its forum is closed (checked in the batch's transaction: a closed forum takes nothing more).
     /// </summary>
-    public Task InsertAsync(object row)
+    public Task<bool> InsertAsync(object row)
     {
         var request = new InsertRequest(row);
         _queue.Writer.TryWrite(request);
@@ -110,7 +111,14 @@ public sealed partial class ForumWriter : BackgroundService
         }
     }
 
-    /// <summary>Writes a batch in one transaction: the outcome of each cast, null for an inserted row.</summary>
+    private static int? ForumOf(object row) => row switch
+    {
+        Idea idea => idea.ForumId,
+        Participant participant => participant.ForumId,
+        _ => null,
+    };
+
+    /// <summary>Writes a batch in one transaction: the outcome of each cast, null for an inserted row (NotOpen when refused).</summary>
     private async Task<VoteOutcome?[]> WriteAsync(List<WriteRequest> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
@@ -118,7 +126,15 @@ public sealed partial class ForumWriter : BackgroundService
         await using var transaction = await db.Database.BeginTransactionAsync();
         var casts = batch.OfType<CastRequest>().ToList();
         var ballotIds = casts.Select(r => r.BallotId).Distinct().ToList();
-        var open = (await db.Ballots.Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
+        // A ballot takes votes while it is open and its forum too: closing the forum closes its ballots in a turn of this
+        // writer, and this check in the same transaction makes "a closed forum takes nothing more" a fact, whatever a
+        // screen or a cache believed.
+        var open = (await db.Ballots
+            .Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open && db.Forums.Any(f => f.Id == b.ForumId && f.Status == ForumStatus.Open))
+            .Select(b => b.Id).ToListAsync()).ToHashSet();
+        var insertForums = batch.OfType<InsertRequest>().Select(r => ForumOf(r.Row)).OfType<int>().Distinct().ToList();
+        var closedForums = insertForums.Count == 0 ? [] : (await db.Forums
+            .Where(f => insertForums.Contains(f.Id) && f.Status == ForumStatus.Closed).Select(f => f.Id).ToListAsync()).ToHashSet();
         var participantIds = casts.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
         var existing = await db.Votes.Where(v => ballotIds.Contains(v.BallotId) && v.ParticipantId != null && participantIds.Contains(v.ParticipantId.Value))
             .ToDictionaryAsync(v => (v.BallotId, v.ParticipantId!.Value));
@@ -132,6 +148,11 @@ public sealed partial class ForumWriter : BackgroundService
         {
             if (batch[i] is InsertRequest insert)
             {
+                if (ForumOf(insert.Row) is { } forumId && closedForums.Contains(forumId))
+                {
+                    outcomes[i] = VoteOutcome.NotOpen;
+                    continue;
+                }
                 db.Add(insert.Row);
                 continue;
             }
@@ -212,9 +233,9 @@ public sealed partial class ForumWriter : BackgroundService
     private sealed class InsertRequest(object row) : WriteRequest
     {
         public object Row { get; } = row;
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Complete(VoteOutcome? outcome) => Done.TrySetResult();
+        public override void Complete(VoteOutcome? outcome) => Done.TrySetResult(outcome != VoteOutcome.NotOpen);
 
         public override void Fail(Exception e) => Done.TrySetException(e);
     }

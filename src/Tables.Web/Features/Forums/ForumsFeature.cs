@@ -36,18 +36,21 @@ public static class ForumsFeature
         services.AddScoped<ForumDirectory>();
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();
+        services.AddScoped<IdeaModeration>();
         // Validators are singletons: FluentValidation builds a validator's rules (expression trees) in its constructor
         // and a built validator is thread-safe. Scoped, the hub built five of them for every vote (docs/PERFORMANCE.md).
         services.AddSingleton<IValidator<JoinRequest>, JoinRequestValidator>();
         services.AddSingleton<IValidator<IdeaRequest>, IdeaRequestValidator>();
         services.AddSingleton<IValidator<CastRequest>, CastRequestValidator>();
         services.AddSingleton<IValidator<ForumCreate>, ForumCreateValidator>();
+        services.AddSingleton<IValidator<IdeaEdit>, IdeaEditValidator>();
     }
 
     public static void MapForums(this WebApplication app)
     {
         app.MapHub<ForumHub>("/hubs/forum");
         app.MapForumsApi();
+        app.MapForumExports();
         app.MapJoin();
     }
 }

@@ -61,7 +61,10 @@ public sealed class LiveForum(
                 Group = group,
                 JoinedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await votes.InsertAsync(participant);
+            if (!await votes.InsertAsync(participant))
+            {
+                throw new ForumException(text["Forum.Closed"]);
+            }
         }
         cache.KeepParticipant(new LiveCache.ParticipantInfo(participant.Id, participant.ForumId, participant.Group));
         return new JoinResult(participant.Token, participant.Id, participant.DisplayName, participant.Group, await SnapshotAsync(forum.Id, participant.Id, ct));
@@ -86,7 +89,10 @@ public sealed class LiveForum(
             throw new ForumException(text["Forum.IdeasClosed"]);
         }
         var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        await votes.InsertAsync(idea);
+        if (!await votes.InsertAsync(idea))
+        {
+            throw new ForumException(text["Forum.Closed"]);
+        }
         return ToView(idea, participantId);
     }
 

@@ -11,6 +11,7 @@ public static class LocalizationExtensions
     public static void AddTablesLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        ValidationMessages.Use();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -6,6 +6,7 @@ using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Tables;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
@@ -149,7 +150,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
         var first = await db.Ballots.Where(x => x.ForumId == forum.Id).OrderBy(x => x.Id).FirstAsync(ct);
         db.Priorities.AddRange((sample.Priorities ?? []).Select((token, i) => new Priority
         {
-            TableId = table.Id, CycleId = cycle.Id, Order = i + 1, BallotId = first.Id, Title = first.Options.Single(o => o.Token == token).Label,
+            TableId = table.Id, CycleId = cycle.Id, Order = i + 1, BallotId = first.Id, OptionToken = token, Title = first.Options.Single(o => o.Token == token).Label,
         }));
         await db.SaveChangesAsync(Actor.System, ct);
     }

@@ -10,7 +10,13 @@
     }
     const code = root.dataset.code;
     const TEXT = JSON.parse(document.getElementById("phone-text").textContent);
-    const t = (key, ...args) => (TEXT[key] ?? key).replace(/\{(\d+)\}/g, (m, i) => (args[+i] ?? m).toString());
+    // Numbers in messages are written the person's way ("10 000" in French).
+    const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    const show = (value) => (typeof value === "number" ? numbers.format(value) : value.toString());
+    const t = (key, ...args) => (TEXT[key] ?? key).replace(/\{(\d+)\}/g, (m, i) => (args[+i] === undefined || args[+i] === null ? m : show(args[+i])));
+    // Counted strings have real plural forms ("Key.one", "Key.other"), chosen by the language's plural rules; n is {0}.
+    const plurals = new Intl.PluralRules(document.documentElement.lang || "fr");
+    const tn = (key, n, ...args) => t(TEXT[`${key}.${plurals.select(n)}`] !== undefined ? `${key}.${plurals.select(n)}` : `${key}.other`, n, ...args);
     const $ = (id) => document.getElementById(id);
     const tokenKey = "tables.token." + code;
     const RANKED = ["borda", "schulze", "irv"];
@@ -26,6 +32,7 @@
         drafts: {},           // ballot id → { values: {token: n}, ranking: [token], dirty, pendingId }
         acked: {},            // ballot id → the content the server acknowledged last
         sending: false,
+        offline: false,       // the connection is down: what the page shows may be out of date
         shown: null,          // key of the ballot form on screen (id + status)
         ballotMessage: null,  // { kind: "ok" | "dirty" | "sending", ballotId }
         pendingJoin: null,    // a join asked for before the connection was up
@@ -82,6 +89,35 @@
         $("phone-status").textContent = message || "";
     }
 
+    /**
+     * Offline, the page says so at once and marks what it shows as possibly out of date (greyed, a banner); back
+     * online, it says so for a few seconds. Sending is impossible meanwhile, so the send buttons wait.
+     */
+    function markStale(stale) {
+        const was = state.offline;
+        state.offline = stale;
+        root.classList.toggle("stale", stale);
+        $("phone-offline").hidden = !stale;
+        if (stale) {
+            setStatus(""); // the banner says it all
+        }
+        for (const id of ["ballot-submit", "idea-submit"]) {
+            const button = $(id);
+            if (button) {
+                button.disabled = stale || (id === "ballot-submit" && state.sending);
+            }
+        }
+        if (was && !stale) {
+            const back = t("BackOnline");
+            setStatus(back);
+            setTimeout(() => {
+                if ($("phone-status").textContent === back) {
+                    setStatus("");
+                }
+            }, 5000);
+        }
+    }
+
     function showError(error) {
         $("phone-alert").textContent = errorText(error);
     }
@@ -125,10 +161,14 @@
         }
     });
 
-    connection.onreconnecting(() => setStatus(t("Reconnecting")));
+    connection.onreconnecting(() => {
+        setStatus(t("Reconnecting"));
+        markStale(true);
+    });
     connection.onreconnected(() => connected());
     connection.onclose(() => {
         setStatus(t("Offline"));
+        markStale(true);
         setTimeout(start, 3000);
     });
 
@@ -157,6 +197,9 @@
             state.pendingJoin = null;
             await join(request);
             $("join-submit").disabled = false;
+        } else if (root.dataset.status === "Closed") {
+            // A closed forum takes no one new: the page only says that it has ended.
+            setStatus("");
         } else {
             setStatus("");
             $("join").hidden = false;
@@ -172,6 +215,7 @@
             state.me = { displayName: result.displayName, group: result.group };
             clearError();
             setStatus("");
+            markStale(false);
             $("join").hidden = true;
             const me = $("me");
             me.hidden = false;
@@ -237,6 +281,7 @@
                 }
             }
         }
+        renderEnded();
         renderIdeas();
         renderBallot(changed);
         renderActivity();
@@ -260,9 +305,14 @@
         title.textContent = !activity ? t("NoActivity") : activity.title && activity.title !== kind ? `${kind} — ${activity.title}` : kind;
     }
 
+    /** A forum closed while the phone is on it: say so (the results stay below). */
+    function renderEnded() {
+        $("forum-ended").hidden = !state.snapshot || state.snapshot.status !== "Closed";
+    }
+
     function renderIdeas() {
         const activity = currentActivity();
-        const open = !!activity && activity.kind === "Ideas";
+        const open = !!activity && activity.kind === "Ideas" && state.snapshot.status === "Open";
         const mine = state.snapshot.ideas.filter((i) => i.mine);
         $("ideas").hidden = !open && mine.length === 0;
         $("idea-form").hidden = !open;
@@ -272,9 +322,28 @@
         updateIdeaCount();
     }
 
+    const IDEA_MAX = parseInt($("idea-text").dataset.max, 10) || 500;
+
+    /** The count, and — past the limit — what to do: a pasted essay is never cut without a word. */
     function updateIdeaCount() {
         const box = $("idea-text");
-        $("idea-count").textContent = t("IdeaCount", box.value.length, box.maxLength);
+        const length = box.value.trim().length;
+        const over = length > IDEA_MAX;
+        const count = $("idea-count");
+        count.textContent = t("IdeaCount", box.value.length, IDEA_MAX);
+        count.classList.toggle("over", over);
+        box.setAttribute("aria-invalid", over ? "true" : "false");
+        if (over) {
+            ideaError(t("IdeaTooLong", IDEA_MAX, length));
+        } else if ($("idea-error").dataset.kind === "long") {
+            ideaError("");
+        }
+    }
+
+    function ideaError(message, kind) {
+        const box = $("idea-error");
+        box.textContent = message;
+        box.dataset.kind = message ? kind || "long" : "";
     }
 
     /** The ballot to show: an open one (the current activity's first), else the current activity's closed one for its result. */
@@ -296,6 +365,11 @@
         }
         if (open.length > 0) {
             return open[open.length - 1];
+        }
+        if (s.status === "Closed") {
+            // The forum is over: the results stay readable, the one the person picked or the last one closed.
+            const closed = s.ballots.filter((b) => b.status === "Closed");
+            return closed.find((b) => b.id === state.chosen) || linked || closed[closed.length - 1] || null;
         }
         return linked || null;
     }
@@ -339,7 +413,10 @@
         const activity = currentActivity();
         const section = $("ballot");
         section.hidden = !ballot && !(activity && activity.kind === "Vote");
-        const others = state.snapshot ? state.snapshot.ballots.filter((b) => b.status === "Open" && (!ballot || b.id !== ballot.id)) : [];
+        // Once closed, the result comes first and the person's ballot folds away under it.
+        section.classList.toggle("closed", !!ballot && ballot.status !== "Open");
+        const ended = !!state.snapshot && state.snapshot.status === "Closed";
+        const others = state.snapshot ? state.snapshot.ballots.filter((b) => b.status === (ended ? "Closed" : "Open") && (!ballot || b.id !== ballot.id)) : [];
         const key = (ballot ? `${ballot.id}:${ballot.status}` : "none") + "|" + others.map((b) => b.id).join(",");
         if (!force && key === state.shown) {
             renderBallotStatus();
@@ -349,15 +426,20 @@
         state.shown = key;
         const focused = document.activeElement && document.activeElement.id;
         const body = $("ballot-body");
-        const switcher = others.length === 0 ? null : el("nav", { class: "other-ballots", "aria-label": t("OtherBallots") },
-            el("p", { class: "hint", text: t("OtherBallots") }),
+        const switcher = others.length === 0 ? null : el("nav", { class: "other-ballots", "aria-label": ended ? t("OtherResults") : t("OtherBallots") },
+            el("p", { class: "hint", text: ended ? t("OtherResults") : t("OtherBallots") }),
             ...others.map((b) => el("button", { type: "button", class: "phone-button other-ballot", "data-ballot": b.id,
                 onclick: () => { state.chosen = b.id; renderBallot(true); } }, b.question)));
         if (!ballot) {
             body.replaceChildren(el("p", { text: t("NoBallot") }));
+        } else if (ballot.status === "Open") {
+            body.replaceChildren(ballotForm(ballot, state.drafts[ballot.id]));
         } else {
-            body.replaceChildren(...[ballotForm(ballot, state.drafts[ballot.id]), switcher].filter((part) => part !== null));
+            // Said in words as well: the result above it, the folded ballot under it.
+            body.replaceChildren(el("p", { class: "notice", text: t("BallotClosed") }), ballotForm(ballot, state.drafts[ballot.id]));
         }
+        // The other questions come after the ballot's status ("recorded"), which belongs to the ballot above.
+        $("ballot-others").replaceChildren(...(switcher ? [switcher] : []));
         if (focused && $(focused) && body.contains($(focused))) {
             $(focused).focus();
         }
@@ -397,24 +479,23 @@
                 break;
         }
         if (open) {
-            fieldset.append(el("button", { type: "submit", id: "ballot-submit", class: "phone-button primary" },
+            fieldset.append(el("button", { type: "submit", id: "ballot-submit", class: "phone-button primary", disabled: state.offline },
                 state.sending ? t("Sending") : ballot.myVote ? t("Change") : t("Submit")));
             form.addEventListener("submit", (e) => {
                 e.preventDefault();
                 cast(ballot);
             });
-        } else {
-            form.append(el("p", { class: "notice", text: t("BallotClosed") }));
+            return form;
         }
-        return form;
+        return el("details", { class: "closed-ballot" }, el("summary", { text: ballot.myVote ? t("MyBallot") : t("TheBallot") }), form);
     }
 
     function help(ballot) {
         const s = ballot.settings;
         switch (ballot.method) {
             case "plurality": return t("Help.plurality");
-            case "approval": return t("Help.approval", s.maxChoices || ballot.options.length);
-            case "cumulative": return t("Help.cumulative", s.maxPoints, Math.min(s.maxPerOption || s.maxPoints, s.maxPoints));
+            case "approval": return tn("Help.approval", s.maxChoices || ballot.options.length);
+            case "cumulative": return tn("Help.cumulative", s.maxPoints, Math.min(s.maxPerOption || s.maxPoints, s.maxPoints));
             case "score": return t("Help.score", maxScore(ballot));
             case "majority-judgment": return t("Help.majority");
             default: return TIES.includes(ballot.method) ? `${t("Help.ranked")} ${t("Help.tiesAllowed")}` : t("Help.ranked");
@@ -445,7 +526,7 @@
             list.append(el("label", { class: "choice", for: id }, input, el("span", { text: option.label })));
         }
         if (!single) {
-            list.append(el("p", { class: "counter", "aria-live": "polite", text: t("Chosen", chosen, max) }));
+            list.append(el("p", { class: "counter", "aria-live": "polite", text: tn("Chosen", chosen, max) }));
         }
         return list;
     }
@@ -580,19 +661,52 @@
         }
         const label = (token) => (ballot.options.find((o) => o.token === token) || { label: token }).label;
         const scores = results.result.scores || {};
+        const kept = keptCount(ballot);
+        const retained = retainedTokens(results.result, kept);
         const list = el("ol", { class: "results" });
         for (const group of results.result.ranking) {
             for (const token of group) {
                 const score = scores[token];
-                list.append(el("li", { class: results.result.winners.includes(token) ? "winner" : null },
-                    el("span", { class: "rank-label", text: label(token) }),
+                const winner = retained.includes(token);
+                list.append(el("li", { class: winner ? "winner" : null },
+                    el("span", { class: "rank-label" },
+                        winner ? el("span", { class: "kept-mark", "aria-hidden": "true", text: "✓ " }) : null,
+                        winner ? el("span", { class: "visually-hidden", text: t("Kept") + ", " }) : null,
+                        label(token)),
                     score === undefined ? null : el("span", { class: "score", text: formatScore(score) })));
             }
         }
-        box.replaceChildren(
-            el("h3", { text: t("Results") }),
+        const closed = ballot.status !== "Open";
+        box.replaceChildren(...[
+            el("h3", { text: closed ? t("Result") : t("Results") }),
+            closed ? el("p", { class: "question", text: ballot.question }) : null,
+            kept > 1 && retained.length > 0 ? el("p", { class: "kept-note", text: tn("KeptNote", kept) }) : null,
             list,
-            el("p", { class: "hint", text: t("CastCount", results.cast) }));
+            el("p", { class: "hint", text: tn("CastCount", results.cast) }),
+        ].filter((part) => part !== null));
+    }
+
+    /** How many options the result keeps: an approval "6 of 9" keeps six; any other ballot its winners (as on the wall). */
+    function keptCount(ballot) {
+        const k = ballot.settings.maxChoices;
+        return ballot.method === "approval" && k > 1 && k < ballot.options.length ? k : 1;
+    }
+
+    function retainedTokens(result, kept) {
+        if (!result.winners || result.winners.length === 0) {
+            return [];
+        }
+        if (kept <= 1) {
+            return result.winners;
+        }
+        const retained = [];
+        for (const group of result.ranking) {
+            if (retained.length >= kept) {
+                break;
+            }
+            retained.push(...group.filter((token) => (result.scores[token] || 0) > 0));
+        }
+        return retained;
     }
 
     function formatScore(value) {
@@ -652,9 +766,20 @@
         const box = $("idea-text");
         const text = box.value.trim();
         const button = $("idea-submit");
-        if (!text || button.disabled) {
+        if (button.disabled) {
             return;
         }
+        if (!text) {
+            ideaError(t("IdeaEmpty"), "empty");
+            box.focus();
+            return;
+        }
+        if (text.length > IDEA_MAX) {
+            updateIdeaCount();
+            box.focus();
+            return;
+        }
+        ideaError("");
         ideaPendingId = ideaPendingId || newId();
         button.disabled = true;
         clearError();
@@ -674,11 +799,14 @@
             }
             showError(error);
         } finally {
-            button.disabled = false;
+            button.disabled = state.offline;
         }
     });
     $("idea-text").addEventListener("input", () => {
         ideaPendingId = null;
+        if ($("idea-error").dataset.kind === "empty") {
+            ideaError("");
+        }
         updateIdeaCount();
     });
 
@@ -695,6 +823,19 @@
         }
         await join(request);
         button.disabled = false;
+    });
+
+    // The browser knows before SignalR does that the Wi-Fi dropped.
+    window.addEventListener("offline", () => {
+        setStatus(t("Offline"));
+        markStale(true);
+    });
+    window.addEventListener("online", () => {
+        if (connection.state === signalR.HubConnectionState.Connected) {
+            markStale(false);
+        } else {
+            setStatus(t("Reconnecting"));
+        }
     });
 
     $("ballot-status").tabIndex = -1;

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Tables;
 
-namespace Tables.Web.Features.Cycles;
+namespace Tables.Web.Features.Priorities;
 
 /// <summary>A priority the table chose for a cycle (often promoted from a ballot's result); the action plan hangs off it.</summary>
 public sealed class Priority : IAudited, IVersioned, ITableOwned
@@ -16,6 +18,8 @@ public sealed class Priority : IAudited, IVersioned, ITableOwned
     public int Order { get; set; }
     /// <summary>The ballot it came from, if any.</summary>
     public int? BallotId { get; set; }
+    /// <summary>The option of <see cref="BallotId"/> it came from (its token), so the idea behind the option stays traceable.</summary>
+    public string? OptionToken { get; set; }
     public Guid Version { get; set; }
 
     int IAudited.AuditTableId => TableId;
@@ -26,6 +30,7 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
     public void Configure(EntityTypeBuilder<Priority> builder)
     {
         builder.Property(p => p.Title).HasMaxLength(TableRules.NameMax);
+        builder.Property(p => p.OptionToken).HasMaxLength(BallotRules.TokenMax);
         builder.HasOne<Cycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasVersion();
     }
