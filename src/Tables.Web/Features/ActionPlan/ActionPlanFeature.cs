@@ -17,6 +17,8 @@ public static class ActionPlanFeature
         services.AddScoped<PlanExports>();
         services.AddScoped<IdeaChain>();
         services.AddLiveTopic<PlanTopic>();
+        services.AddMemoryCache();
+        services.AddSingleton<PlanCache>();
         services.AddScoped<FollowService>();
         services.AddScoped<SamplePlanLoader>();
         services.AddScoped<DigestService>();
