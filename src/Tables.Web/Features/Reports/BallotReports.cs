@@ -36,12 +36,12 @@ public sealed class BallotReports(TablesDbContext db)
 
     private static BallotReport Report(Ballots.Ballot ballot, List<Vote> votes, long eligible, ReportCulture culture)
     {
-        var tally = global::Tables.Voting.Tally.Count(VotingMethods.Parse(ballot.Method), VotingBallotCounter.Tokens(ballot),
+        var tally = global::Tables.Voting.Tally.Count(ballot.Method, VotingBallotCounter.Tokens(ballot),
             votes.Select(v => VotingBallotCounter.ToVoting(v.Content, group: null)), VotingBallotCounter.Options(ballot, ballot.Seed));
         return new BallotReport
         {
             Question = ballot.Question,
-            Method = VotingMethods.Parse(ballot.Method),
+            Method = ballot.Method,
             Options = ballot.Options.Select(o => new BallotOptionInfo(o.Token, o.Label)).ToList(),
             Result = tally,
             Secret = ballot.Secret,
