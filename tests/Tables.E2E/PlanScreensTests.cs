@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Tables.E2E;
@@ -48,5 +49,43 @@ public sealed class PlanScreensTests(BrowserFixture browser) : IClassFixture<Bro
         var stored = await browser.App.WithDbAsync(db => Task.FromResult(db.Actions.Single(a => a.Id == own).Progress));
         Assert.Equal(85, stored);
         await page.ScreenshotAsync("partner-posted");
+    }
+
+    [Fact]
+    public async Task A_partners_report_reaches_the_coordinators_open_dashboard_without_a_reload()
+    {
+        var (own, _, _) = await browser.App.SampleActionsAsync();
+        var (priority, progress) = await browser.App.WithDbAsync(async db =>
+        {
+            var action = await db.Actions.SingleAsync(a => a.Id == own);
+            var objective = await db.Objectives.SingleAsync(o => o.Id == action.ObjectiveId);
+            return ((await db.Priorities.SingleAsync(p => p.Id == objective.PriorityId)).Title, action.Progress);
+        });
+        var coordinator = await browser.NewPageAsync();
+        await coordinator.SignInAsync(browser.BaseUrl, TablesAppFactory.Coordinator);
+        await coordinator.GotoAsync($"{browser.BaseUrl}/t/tilleuls/plan/dashboard");
+        await coordinator.WaitForInteractiveAsync();
+        var figures = coordinator.GetByTestId("figures");
+        var version = await figures.GetAttributeAsync("data-version");
+        var bar = coordinator.Locator("section[aria-labelledby=progress-title] .bar-row").Filter(new() { HasText = priority }).Locator(".bar-value");
+        var shown = await bar.TextContentAsync();
+        // A reload would lose this mark: the dashboard must change in place.
+        await coordinator.EvaluateAsync("() => window.stillTheSamePage = true");
+
+        var partner = await browser.NewPageAsync(390, 844);
+        await partner.SignInAsync(browser.BaseUrl, TablesAppFactory.Partner);
+        await partner.GotoAsync($"{browser.BaseUrl}/t/tilleuls/plan/actions/{own}");
+        await partner.WaitForInteractiveAsync();
+        await partner.FillAsync("[data-testid=journal-text] textarea, textarea[data-testid=journal-text]", "Atelier de cuisine collective tenu samedi.");
+        // Far from the action's progress, so its priority's mean moves by whole points.
+        await partner.FillAsync("[data-testid=journal-progress] input, input[data-testid=journal-progress]", progress < 50 ? "100" : "0");
+        await partner.ClickAsync("[data-testid=journal-post]");
+
+        var live = new LocatorAssertionsToHaveTextOptions { Timeout = 5000 };
+        await Assertions.Expect(bar).Not.ToHaveTextAsync(shown!, live);
+        await Assertions.Expect(figures).Not.ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(coordinator.Locator("[data-testid=change-list] li").Filter(new() { HasText = "Entrée du journal" }).First).ToBeVisibleAsync();
+        Assert.True(await coordinator.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+        await coordinator.ScreenshotAsync("dashboard-live-after-partner");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tables.Web.Features.ActionPlan;
 
 namespace Tables.Web.Tests.Features;
@@ -97,6 +98,33 @@ public sealed class PlanTests(PlanTests.App app) : IClassFixture<PlanTests.App>
         Assert.False(Lateness.IsLate(action, today));
         action.Status = ActionStatus.Cancelled;
         Assert.Empty(Lateness.LateMilestones(action, today));
+    }
+
+    [Fact]
+    public async Task The_plan_kept_in_memory_is_reused_until_a_write_and_every_write_is_read_back_at_once()
+    {
+        var (own, _, cycle) = await app.SampleActionsAsync();
+        using var partner = await app.SignedInAsync(TablesAppFactory.Partner);
+        using var coordinator = await app.SignedInAsync(TablesAppFactory.Coordinator);
+        Task<Tables.Web.Features.ActionPlan.PlanSnapshot?> Snapshot() => app.InTableAsync("tilleuls", (sp, access) => sp.GetRequiredService<PlanService>().LoadAsync(access, cycle, Ct));
+        var first = await Snapshot();
+        Assert.Same(first!.Actions, (await Snapshot())!.Actions);
+
+        var milestone = (await partner.GetFromJsonAsync<ActionDetail>(ActionUrl(own, "/"), Ct))!.Milestones.First(m => !m.Done);
+        var indicator = (await partner.GetFromJsonAsync<ActionDetail>(ActionUrl(own, "/"), Ct))!.Indicators.First();
+        (await partner.PostAsJsonAsync(ActionUrl(own, $"/milestones/{milestone.Id}"), new { done = true }, Ct)).EnsureSuccessStatusCode();
+        Assert.NotSame(first.Actions, (await Snapshot())!.Actions);
+        Assert.True((await partner.GetFromJsonAsync<ActionDetail>(ActionUrl(own, "/"), Ct))!.Milestones.Single(m => m.Id == milestone.Id).Done);
+        (await partner.PostAsJsonAsync(ActionUrl(own, $"/indicators/{indicator.Id}/values"), new { on = "2026-11-03", value = 4321 }, Ct)).EnsureSuccessStatusCode();
+        Assert.Contains((await partner.GetFromJsonAsync<ActionDetail>(ActionUrl(own, "/"), Ct))!.Indicators.Single(i => i.Id == indicator.Id).Values, v => v.Value == 4321);
+
+        // Written by other features, read fresh: the cycle's title.
+        var cycleUrl = $"/api/tables/tilleuls/cycles/{cycle}";
+        var title = (await Snapshot())!.Cycle.Title;
+        var c = (await Snapshot())!.Cycle;
+        (await coordinator.PutAsJsonAsync(cycleUrl, new { title = "Cycle renommé", start = c.Start, end = c.End }, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal("Cycle renommé", (await partner.GetFromJsonAsync<Dashboard>($"/api/tables/tilleuls/plan/cycles/{cycle}/dashboard", Ct))!.CycleTitle);
+        (await coordinator.PutAsJsonAsync(cycleUrl, new { title, start = c.Start, end = c.End }, Ct)).EnsureSuccessStatusCode();
     }
 
     [Fact]

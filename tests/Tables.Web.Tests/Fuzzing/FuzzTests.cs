@@ -228,6 +228,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             {
                 path += "?activityId=" + Uri.EscapeDataString(query);
             }
+            else if (row.Endpoint.EndsWith(".pdf", StringComparison.Ordinal))
+            {
+                path += "?lang=" + Uri.EscapeDataString(query);
+            }
             return path;
         });
 

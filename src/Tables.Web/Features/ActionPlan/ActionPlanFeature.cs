@@ -1,4 +1,5 @@
 using FluentValidation;
+using Tables.Web.Features.Live;
 
 namespace Tables.Web.Features.ActionPlan;
 
@@ -15,7 +16,9 @@ public static class ActionPlanFeature
         services.AddScoped<PlanDashboard>();
         services.AddScoped<PlanExports>();
         services.AddScoped<IdeaChain>();
-        services.AddSingleton<PlanNotifier>();
+        services.AddLiveTopic<PlanTopic>();
+        services.AddMemoryCache();
+        services.AddSingleton<PlanCache>();
         services.AddScoped<FollowService>();
         services.AddScoped<SamplePlanLoader>();
         services.AddScoped<DigestService>();

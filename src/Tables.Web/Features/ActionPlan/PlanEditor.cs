@@ -24,7 +24,6 @@ public sealed class PlanEditor(
     IValidator<ActionEdit> actionValidator,
     IValidator<PlanMove> moveValidator,
     IStringLocalizer<UiText> text,
-    PlanNotifier notifier,
     TimeProvider clock)
 {
     public async Task<Priority> AddPriorityAsync(PlanRights rights, ClaimsPrincipal user, int cycleId, PriorityEdit edit, CancellationToken ct = default)
@@ -38,7 +37,7 @@ public sealed class PlanEditor(
         var order = await db.Priorities.Where(p => p.CycleId == cycleId).MaxAsync(p => (int?)p.Order, ct) ?? 0;
         var priority = new Priority { TableId = rights.Access.Table.Id, CycleId = cycleId, Title = edit.Title.Trim(), Order = order + 1 };
         db.Priorities.Add(priority);
-        await SaveAsync(user, cycleId, ct);
+        await SaveAsync(user, ct);
         return priority;
     }
 
@@ -48,7 +47,7 @@ public sealed class PlanEditor(
         await priorityValidator.ValidateAndThrowAsync(edit, ct);
         var priority = await Track(db.Priorities, id, rights, edit.Version, ct);
         priority.Title = edit.Title.Trim();
-        await SaveAsync(user, priority.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     /// <summary>Removes a priority that has no objective yet (one with objectives keeps its history: archive those).</summary>
@@ -61,7 +60,7 @@ public sealed class PlanEditor(
             throw Invalid(nameof(Priority.Title), text["Plan.PriorityNotEmpty"]);
         }
         db.Priorities.Remove(priority);
-        await SaveAsync(user, priority.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     public async Task MovePriorityAsync(PlanRights rights, ClaimsPrincipal user, int id, PlanMove move, CancellationToken ct = default)
@@ -71,7 +70,7 @@ public sealed class PlanEditor(
         var priority = await Track(db.Priorities, id, rights, move.Version, ct);
         var siblings = await db.Priorities.Where(p => p.CycleId == priority.CycleId && p.Id != id).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(ct);
         Place(siblings, priority, move.Position, (p, order) => p.Order = order);
-        await SaveAsync(user, priority.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     public async Task<Objective> AddObjectiveAsync(PlanRights rights, ClaimsPrincipal user, int priorityId, ObjectiveEdit edit, CancellationToken ct = default)
@@ -83,7 +82,7 @@ public sealed class PlanEditor(
         var objective = new Objective { TableId = priority.TableId, CycleId = priority.CycleId, PriorityId = priorityId, Order = order + 1 };
         Apply(objective, edit);
         db.Objectives.Add(objective);
-        await SaveAsync(user, priority.CycleId, ct);
+        await SaveAsync(user, ct);
         return objective;
     }
 
@@ -93,7 +92,7 @@ public sealed class PlanEditor(
         await objectiveValidator.ValidateAndThrowAsync(edit, ct);
         var objective = await Track(db.Objectives, id, rights, edit.Version, ct);
         Apply(objective, edit);
-        await SaveAsync(user, objective.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     /// <summary>Moves an objective among its priority's, or to another priority of the same cycle.</summary>
@@ -110,7 +109,7 @@ public sealed class PlanEditor(
         objective.PriorityId = target;
         var siblings = await db.Objectives.Where(o => o.PriorityId == target && o.Id != id).OrderBy(o => o.Order).ThenBy(o => o.Id).ToListAsync(ct);
         Place(siblings, objective, move.Position, (o, order) => o.Order = order);
-        await SaveAsync(user, objective.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     public async Task ArchiveObjectiveAsync(PlanRights rights, ClaimsPrincipal user, int id, ArchiveRequest request, CancellationToken ct = default)
@@ -118,7 +117,7 @@ public sealed class PlanEditor(
         Demand(rights);
         var objective = await Track(db.Objectives, id, rights, request.Version, ct);
         objective.Archived = request.Archived;
-        await SaveAsync(user, objective.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     public async Task<ActionItem> AddActionAsync(PlanRights rights, ClaimsPrincipal user, int objectiveId, ActionEdit edit, CancellationToken ct = default)
@@ -132,7 +131,7 @@ public sealed class PlanEditor(
         ApplyFields(action, edit);
         ApplyParts(action, edit);
         db.Actions.Add(action);
-        await SaveAsync(user, objective.CycleId, ct);
+        await SaveAsync(user, ct);
         return action;
     }
 
@@ -149,7 +148,7 @@ public sealed class PlanEditor(
         }
         ApplyFields(action, edit);
         ApplyParts(action, edit);
-        await SaveAsync(user, action.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     /// <summary>Moves an action among its objective's actions, or to another objective of the same cycle.</summary>
@@ -167,7 +166,7 @@ public sealed class PlanEditor(
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         var siblings = await db.Actions.Where(a => a.ObjectiveId == target && a.Id != id).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
         Place(siblings, action, move.Position, (a, order) => a.Order = order);
-        await SaveAsync(user, action.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     /// <summary>A copy right after the original: same fields, partners, funding lines, milestones (not done) and indicators (no values), planned at 0 %.</summary>
@@ -190,7 +189,7 @@ public sealed class PlanEditor(
             Indicators = source.Indicators.Select(i => new Indicator { TableId = i.TableId, Label = i.Label, Unit = i.Unit, Baseline = i.Baseline, Target = i.Target }).ToList(),
         };
         db.Actions.Add(copy);
-        await SaveAsync(user, source.CycleId, ct);
+        await SaveAsync(user, ct);
         return copy;
     }
 
@@ -200,7 +199,7 @@ public sealed class PlanEditor(
         var action = await Track(db.Actions, id, rights, request.Version, ct);
         action.Archived = request.Archived;
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(user, action.CycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     public async Task UpdateSettingsAsync(PlanRights rights, ClaimsPrincipal user, int cycleId, PlanSettingsEdit edit, CancellationToken ct = default)
@@ -222,7 +221,7 @@ public sealed class PlanEditor(
         }
         settings.Published = edit.Published;
         settings.ShowBudgets = edit.ShowBudgets;
-        await SaveAsync(user, cycleId, ct);
+        await SaveAsync(user, ct);
     }
 
     private void Demand(PlanRights rights)
@@ -233,11 +232,7 @@ public sealed class PlanEditor(
         }
     }
 
-    private async Task SaveAsync(ClaimsPrincipal user, int cycleId, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        await notifier.PlanChangedAsync(db, cycleId, ct);
-    }
+    private Task SaveAsync(ClaimsPrincipal user, CancellationToken ct) => db.SaveChangesAsync(user.ToActor(), ct);
 
     private async Task<T> Track<T>(DbSet<T> set, int id, PlanRights rights, Guid? version, CancellationToken ct) where T : class, Data.Auditing.IVersioned, ITableOwned
     {

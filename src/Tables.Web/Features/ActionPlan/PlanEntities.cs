@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.Live;
 
 namespace Tables.Web.Features.ActionPlan;
 
@@ -9,7 +10,7 @@ namespace Tables.Web.Features.ActionPlan;
 // Every row is audited with the action (or objective) it belongs to as its subject: an action's history is one query.
 
 /// <summary>An objective of a priority; its progress is rolled up from its actions, never typed.</summary>
-public sealed class Objective : IAudited, IVersioned, ITableOwned
+public sealed class Objective : IAudited, IVersioned, ITableOwned, ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -25,10 +26,11 @@ public sealed class Objective : IAudited, IVersioned, ITableOwned
 
     int IAudited.AuditTableId => TableId;
     string? IAudited.AuditSubject => PlanSubjects.Objective(Id);
+    IEnumerable<Topic> ILiveRow.Topics => [PlanTopic.Of(CycleId)];
 }
 
 /// <summary>An action of the plan, carried out by a lead organisation with partners.</summary>
-public sealed class ActionItem : IAudited, IVersioned, ITableOwned
+public sealed class ActionItem : IAudited, IVersioned, ITableOwned, ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -61,6 +63,7 @@ public sealed class ActionItem : IAudited, IVersioned, ITableOwned
 
     int IAudited.AuditTableId => TableId;
     string? IAudited.AuditSubject => PlanSubjects.Action(Id);
+    IEnumerable<Topic> ILiveRow.Topics => [PlanTopic.Of(CycleId)];
 
     public decimal Budget => Funding.Sum(f => f.Amount);
 }
@@ -150,7 +153,7 @@ public sealed class IndicatorValue : IAudited, ITableOwned
 }
 
 /// <summary>A dated entry of an action's progress journal, by a partner or the staff, optionally moving status and progress.</summary>
-public sealed class JournalEntry : IAudited, ITableOwned
+public sealed class JournalEntry : IAudited, ITableOwned, ILiveRow
 {
     public long Id { get; set; }
     public int TableId { get; set; }
@@ -170,10 +173,11 @@ public sealed class JournalEntry : IAudited, ITableOwned
 
     int IAudited.AuditTableId => TableId;
     string? IAudited.AuditSubject => PlanSubjects.Action(ActionId);
+    IEnumerable<Topic> ILiveRow.Topics => [PlanTopic.Of(CycleId)];
 }
 
 /// <summary>How a cycle's plan is shown outside the table: published or not, budgets or not.</summary>
-public sealed class PlanSettings : IAudited, IVersioned, ITableOwned
+public sealed class PlanSettings : IAudited, IVersioned, ITableOwned, ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -185,6 +189,7 @@ public sealed class PlanSettings : IAudited, IVersioned, ITableOwned
     public Guid Version { get; set; }
 
     int IAudited.AuditTableId => TableId;
+    IEnumerable<Topic> ILiveRow.Topics => [PlanTopic.Of(CycleId)];
 }
 
 /// <summary>When a person last looked at a table's plan, for "what changed since my last visit".</summary>

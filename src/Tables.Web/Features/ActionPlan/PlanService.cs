@@ -11,7 +11,7 @@ namespace Tables.Web.Features.ActionPlan;
 /// Reading the plan: the tree with rolled-up progress, an action with its parts and journal. Callers pass a
 /// <see cref="TableAccess"/> that may read the table; what a person may see and do beyond that is decided here.
 /// </summary>
-public sealed class PlanService(TablesDbContext db, TimeProvider clock)
+public sealed class PlanService(TablesDbContext db, PlanCache cache, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -47,8 +47,9 @@ public sealed class PlanService(TablesDbContext db, TimeProvider clock)
         return (visible.FirstOrDefault(c => c.HasPlan) ?? visible.FirstOrDefault())?.Id;
     }
 
+    /// <summary>A cycle's whole plan, kept in memory while its version has not moved (<see cref="PlanCache"/>); read-only.</summary>
     public Task<PlanSnapshot?> LoadAsync(TableAccess access, int cycleId, CancellationToken ct = default) =>
-        PlanSnapshot.LoadAsync(db, access.Table.Id, cycleId, ct);
+        cache.LoadAsync(db, access.Table.Id, cycleId, ct);
 
     /// <summary>The plan of a cycle as the person may see it, or null (no such cycle, or not published for them).</summary>
     public async Task<PlanView?> GetPlanAsync(PlanRights rights, int cycleId, bool includeArchived = false, CancellationToken ct = default)

@@ -20,6 +20,12 @@ public sealed class PlanSnapshot
     public required IReadOnlyList<ActionItem> Actions { get; init; }
     public required IReadOnlyDictionary<int, Organisation> Organisations { get; init; }
 
+    /// <summary>The same rows with the cycle and the organisations read now (<see cref="PlanCache"/>).</summary>
+    public PlanSnapshot With(Cycle cycle, IReadOnlyDictionary<int, Organisation> organisations) => new()
+    {
+        Cycle = cycle, Settings = Settings, Priorities = Priorities, Objectives = Objectives, Actions = Actions, Organisations = organisations,
+    };
+
     public IEnumerable<Objective> ObjectivesOf(Priority p) => Objectives.Where(o => o.PriorityId == p.Id).OrderBy(o => o.Order).ThenBy(o => o.Id);
 
     public IEnumerable<ActionItem> ActionsOf(Objective o) => Actions.Where(a => a.ObjectiveId == o.Id).OrderBy(a => a.Order).ThenBy(a => a.Id);

@@ -17,7 +17,6 @@ public sealed class ProgressService(
     IValidator<ProgressReport> reportValidator,
     IValidator<JournalPost> journalValidator,
     IValidator<IndicatorValuePost> valueValidator,
-    PlanNotifier notifier,
     TimeProvider clock)
 {
     public async Task ReportAsync(PlanRights rights, ClaimsPrincipal user, int actionId, ProgressReport report, CancellationToken ct = default)
@@ -100,6 +99,5 @@ public sealed class ProgressService(
         // Every report touches the action: its version changes (a stale editor is told) and "what changed" sees it.
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(user.ToActor(), ct);
-        await notifier.PlanChangedAsync(db, action.CycleId, ct);
     }
 }

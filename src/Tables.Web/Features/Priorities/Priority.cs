@@ -9,7 +9,7 @@ using Tables.Web.Features.Tables;
 namespace Tables.Web.Features.Priorities;
 
 /// <summary>A priority the table chose for a cycle (often promoted from a ballot's result); the action plan hangs off it.</summary>
-public sealed class Priority : IAudited, IVersioned, ITableOwned
+public sealed class Priority : IAudited, IVersioned, ITableOwned, Live.ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -23,6 +23,8 @@ public sealed class Priority : IAudited, IVersioned, ITableOwned
     public Guid Version { get; set; }
 
     int IAudited.AuditTableId => TableId;
+    // The action plan hangs off its priorities: a renamed or reordered priority changes the plan's screens.
+    IEnumerable<Live.Topic> Live.ILiveRow.Topics => [ActionPlan.PlanTopic.Of(CycleId)];
 }
 
 internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>

@@ -319,6 +319,8 @@
         $("ideas-closed").hidden = open;
         $("my-ideas-block").hidden = mine.length === 0;
         $("my-ideas").replaceChildren(...mine.map((i) => el("li", { text: i.text })));
+        // Follow my idea (js/follow-idea.js) offers these ideas, with the participant's token as the proof they are ours.
+        document.dispatchEvent(new CustomEvent("phone:my-ideas", { detail: { code, token: state.token, ideas: mine.map((i) => ({ id: i.id, text: i.text })) } }));
         updateIdeaCount();
     }
 
