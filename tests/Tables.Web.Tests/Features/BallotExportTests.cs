@@ -32,7 +32,7 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
         for (var i = 0; i < votes.Length - 1; i++)
         {
             var joined = await live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, i % 2 == 0 ? "Résident·e" : "Institution"), Ct);
-            await live.CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, votes[i], $"m{i}"), Ct);
+            await live.CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, votes[i], $"m{i}", ForumHubClient.NextVersion()), Ct);
         }
         await console.EnterPaperBallotAsync(access, Admin, ballot.Id, votes[^1], null, "paper-1", Ct);
         var result = await console.CloseBallotAsync(access, Admin, ballot.Id, Ct);

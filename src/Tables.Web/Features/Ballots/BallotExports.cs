@@ -18,7 +18,7 @@ public static class BallotExports
 {
     public sealed record Export(string FileName, string ContentType, string Text);
 
-    public static async Task<Export> BuildAsync(TablesDbContext db, TableAccess access, int ballotId, string format, CancellationToken ct)
+    public static async Task<Export> BuildAsync(TablesDbContext db, ResultDisclosure disclosure, TableAccess access, int ballotId, string format, CancellationToken ct)
     {
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct)
             ?? throw new NotFoundException();
@@ -30,11 +30,12 @@ public static class BallotExports
         var name = $"{access.Table.Slug}-scrutin-{ballot.Id}";
         if (format == "json")
         {
-            return new Export(name + "-resultat.json", "application/json", ResultDocument(ballot));
+            return new Export(name + "-resultat.json", "application/json", ResultDocument(ballot, disclosure));
         }
         var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).Select(v => new { v.Content, v.Group }).ToListAsync(ct);
-        // A secret ballot's export carries no group: a small group could point at a person.
-        var ballots = Aggregate(votes.Select(v => VotingBallotCounter.ToVoting(v.Content, ballot.Secret ? null : v.Group)));
+        // A secret ballot's export carries no group, an open one's none smaller than the setting (ResultDisclosure).
+        var groups = disclosure.ChoiceGroups(ballot, [.. votes.Select(v => v.Group)]);
+        var ballots = Aggregate(votes.Select((v, i) => VotingBallotCounter.ToVoting(v.Content, groups[i])));
         return format == "csv"
             ? new Export(name + ".csv", "text/csv", BallotCsv.Write(VotingBallotCounter.Tokens(ballot), ballots))
             : new Export(name + ".abif", "text/plain", Abif.Write(ballot.Options.Select(o => new OptionDeclaration(o.Token, o.Label)).ToArray(), ballots,
@@ -59,9 +60,9 @@ public static class BallotExports
             .OrderByDescending(b => b.Count).ThenBy(b => b.ToString(), StringComparer.Ordinal)
             .ToList();
 
-    private static string ResultDocument(Ballot ballot)
+    private static string ResultDocument(Ballot ballot, ResultDisclosure disclosure)
     {
-        var stored = ballot.ResultJson is null ? null : JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, TablesJson.Options);
+        var stored = disclosure.StoredResult(ballot);
         return JsonSerializer.Serialize(new
         {
             ballot = ballot.Id,
@@ -80,10 +81,10 @@ public static class BallotExports
         var ballots = app.MapGroup("/api/tables/{slug}/ballots").WithTags("Forums");
         foreach (var (suffix, format) in new[] { ("ballots.abif", "abif"), ("ballots.csv", "csv"), ("result.json", "json") })
         {
-            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db) =>
+            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db, ResultDisclosure disclosure) =>
             {
                 var access = await http.AuthorizeTableAsync(slug, TablePolicies.Read);
-                var export = await BuildAsync(db, access, id, format, http.RequestAborted);
+                var export = await BuildAsync(db, disclosure, access, id, format, http.RequestAborted);
                 return TypedResults.File(Encoding.UTF8.GetBytes(export.Text), export.ContentType + "; charset=utf-8", export.FileName);
             }).WithSummary(format == "json"
                 ? "The closed ballot's stored result with its explanation, seed and the query that re-counts it."
