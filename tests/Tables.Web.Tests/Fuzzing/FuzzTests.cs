@@ -370,14 +370,20 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         AssertNoErrorLogged(errorsBefore);
     }
 
+    /// <summary>1 to <paramref name="messages"/> approval ballots (6 of 9 options), and an order of up to <paramref name="sends"/> sends of them.</summary>
+    private static Gen<(string[][] Contents, int[] Order)> Casts(int messages, int sends)
+    {
+        string[] tokens = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
+        var content = Gen.Int[0, 8].Array[1, 6].Select(picks => picks.Distinct().Order().Select(i => tokens[i]).ToArray());
+        return Gen.Int[1, messages].SelectMany(k => Gen.Select(content.Array[k], Gen.Int[0, k - 1].Array[1, sends]));
+    }
+
     /// <summary>The same Cast sent 1–3 times, interleaved with changes, in any order: one vote, the last stored content.</summary>
     [Fact]
     public async Task Duplicated_and_reordered_casts_keep_one_vote_with_the_last_stored_content()
     {
         var errorsBefore = app.Errors.Count;
-        string[] tokens = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
-        var content = Gen.Int[0, 8].Array[1, 6].Select(picks => picks.Distinct().Order().Select(i => tokens[i]).ToArray());
-        var scenario = Gen.Int[1, 3].SelectMany(k => Gen.Select(content.Array[k], Gen.Int[0, k - 1].Array[1, 8]));
+        var scenario = Casts(3, 8);
 
         await scenario.SampleAsync(async t =>
         {
@@ -418,9 +424,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     public async Task Replayed_and_overtaken_casts_never_bring_an_older_ballot_back()
     {
         var errorsBefore = app.Errors.Count;
-        string[] tokens = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
-        var content = Gen.Int[0, 8].Array[1, 6].Select(picks => picks.Distinct().Order().Select(i => tokens[i]).ToArray());
-        var scenario = Gen.Int[1, 4].SelectMany(k => Gen.Select(content.Array[k], Gen.Int[0, k - 1].Array[1, 10]));
+        var scenario = Casts(4, 10);
 
         await scenario.SampleAsync(async t =>
         {
