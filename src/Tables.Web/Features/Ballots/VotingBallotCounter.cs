@@ -31,7 +31,7 @@ public sealed class VotingBallotCounter(ResultDisclosure disclosure) : IBallotCo
     }
 
     private static BallotValidator Validator(Ballot ballot) =>
-        new(VotingMethods.Parse(ballot.Method), Options(ballot, seed: null), Tokens(ballot));
+        new(ballot.Method, Options(ballot, seed: null), Tokens(ballot));
 
     public BallotResult Count(Ballot ballot, IReadOnlyList<Vote> votes, long seed, bool final)
     {
@@ -54,7 +54,7 @@ public sealed class VotingBallotCounter(ResultDisclosure disclosure) : IBallotCo
     public TallyResult Tally(Ballot ballot, IReadOnlyList<Vote> votes, long? seed)
     {
         var groups = disclosure.ChoiceGroups(ballot, [.. votes.Select(v => v.Group)]);
-        return global::Tables.Voting.Tally.Count(VotingMethods.Parse(ballot.Method), Tokens(ballot),
+        return global::Tables.Voting.Tally.Count(ballot.Method, Tokens(ballot),
             votes.Select((v, i) => ToVoting(v.Content, groups[i])), Options(ballot, seed));
     }
 
@@ -67,7 +67,7 @@ public sealed class VotingBallotCounter(ResultDisclosure disclosure) : IBallotCo
         MaxPerOption = ballot.Settings.MaxPerOption,
         MaxScore = ballot.Settings.MaxScore,
         Quorum = ballot.Settings.Quorum,
-        Majority = ballot.Settings.Majority is { } m ? RequiredMajority.Parse(m) : null,
+        Majority = RequiredMajority.ParseSetting(ballot.Settings.Majority),
         Seed = seed?.ToString(CultureInfo.InvariantCulture),
     };
 
