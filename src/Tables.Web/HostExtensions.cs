@@ -21,7 +21,11 @@ public static class HostExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Accounts.PublicUrl>();
         // Counting methods are written as their tokens ("irv"), other enums by name: the app's JSON rules.
-        services.ConfigureHttpJsonOptions(o => TablesJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            TablesJson.Configure(o.SerializerOptions);
+            JsonNulls.Refuse(o.SerializerOptions);
+        });
     }
 
     public static void UseTablesHost(this WebApplication app)

@@ -59,7 +59,7 @@ public sealed class LiveRoomTests(BrowserFixture browser) : IClassFixture<Browse
         {
             await voter.StartAsync(TestContext.Current.CancellationToken);
             await voter.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), TestContext.Current.CancellationToken);
-            await voter.CastAsync(new CastRequest(ballot.Id, ForumTestKit.Approve("B"), ForumTestKit.NewId()), TestContext.Current.CancellationToken);
+            await voter.CastAsync(new CastRequest(ballot.Id, ForumTestKit.Approve("B"), ForumTestKit.NewId(), ForumHubClient.NextVersion()), TestContext.Current.CancellationToken);
         }
         foreach (var phone in phones)
         {

@@ -74,7 +74,7 @@ public sealed class TwoHostsTests(BrowserFixture browser, RedisServer redis) : I
         await using var phone = ForumHubClient.Connect(new Uri(urlA));
         await phone.StartAsync(ct);
         await phone.JoinAsync(new JoinRequest(forum.JoinCode, null, null, "Résident·e"), ct);
-        Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, ForumTestKit.Approve("C"), ForumTestKit.NewId()), ct)).Outcome);
+        Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, ForumTestKit.Approve("C"), ForumTestKit.NewId(), ForumHubClient.NextVersion()), ct)).Outcome);
 
         await Assertions.Expect(wall.GetByTestId("wall-cast")).ToHaveTextAsync("1", new() { Timeout = 5000 });
         await Assertions.Expect(wall.GetByTestId("wall-participants")).ToHaveTextAsync("1", new() { Timeout = 5000 });

@@ -50,6 +50,11 @@ public static class ForumHubClient
     public static Task<IdeaView> SubmitIdeaAsync(this HubConnection hub, IdeaRequest request, CancellationToken ct = default) =>
         hub.InvokeAsync<IdeaView>(nameof(ForumHub.SubmitIdea), request, ct);
 
+    private static long _version = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>A ballot version above every one given before in this process (as the phone page's: from the clock, growing).</summary>
+    public static long NextVersion() => Interlocked.Increment(ref _version);
+
     public static Task<CastAck> CastAsync(this HubConnection hub, CastRequest request, CancellationToken ct = default) =>
         hub.InvokeAsync<CastAck>(nameof(ForumHub.Cast), request, ct);
 

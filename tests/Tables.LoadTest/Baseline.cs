@@ -53,7 +53,7 @@ public static class Baseline
             var start = Stopwatch.GetTimestamp();
             try
             {
-                await phones.Connections[i].CastAsync(new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N")), ct);
+                await phones.Connections[i].CastAsync(new CastRequest(update.BallotId, LoadRun.Choice(i, round), Guid.NewGuid().ToString("N"), ForumHubClient.NextVersion()), ct);
                 receipts.Acked(start);
             }
             catch (Exception e) when (e is InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException or IOException)

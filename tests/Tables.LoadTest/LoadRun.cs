@@ -91,7 +91,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    var ack = await phones.Connections[i].CastAsync(new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
+                    var ack = await phones.Connections[i].CastAsync(new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N"), ForumHubClient.NextVersion()), ct);
                     receipts.Acked(start);
                     if (ack.Outcome == VoteOutcome.Stored)
                     {

@@ -80,6 +80,19 @@ public sealed class ForumComponentTests : ForumComponentContext
     }
 
     [Fact]
+    public void Turnout_by_group_names_the_folded_groups_and_those_of_no_group_in_words()
+    {
+        var results = new BallotResults(1, 1, 16, 0, 0, 20, new Dictionary<string, int> { ["Résident·e"] = 6, [ResultDisclosure.Others] = 7, [""] = 3 }, null);
+
+        var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, results));
+
+        var byGroup = view.Find("[data-testid=turnout-by-group]").TextContent;
+        Assert.Contains("autres groupes : 7", byGroup);
+        Assert.Contains("sans groupe : 3", byGroup);
+        Assert.Contains("Résident·e : 6", byGroup);
+    }
+
+    [Fact]
     public void Hidden_results_show_only_the_turnout()
     {
         var hidden = new BallotResults(1, 1, 5, 0, 0, 9, new Dictionary<string, int>(), null);

@@ -36,9 +36,10 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
         for (var i = 0; i < votes.Length - 1; i++)
         {
             var joined = await live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, groups[i % groups.Length]), Ct);
-            await live.CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, votes[i], $"m{i}"), Ct);
+            await live.CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, votes[i], $"m{i}", ForumHubClient.NextVersion()), Ct);
         }
-        await console.EnterPaperBallotAsync(access, Admin, ballot.Id, votes[^1], null, "paper-1", Ct);
+        // The paper ballot continues the cycle of groups, so every group keeps its share.
+        await console.EnterPaperBallotAsync(access, Admin, ballot.Id, votes[^1], groups[(votes.Length - 1) % groups.Length], "paper-1", Ct);
         var result = await console.CloseBallotAsync(access, Admin, ballot.Id, Ct);
         return (ballot, result);
     }
@@ -82,9 +83,9 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
         // Groups are typed by the facilitator: a name a spreadsheet would run must reach the CSV as text.
         string[] groups = ["=HYPERLINK(\"http://x.example\",\"clic\")", "@jeunes", "-aînés"];
         var setup = new BallotSetup { Question = "Q", Method = VotingMethod.Approval, Settings = new BallotSettings { MaxChoices = 2 }, Options = ["Un", "Deux"], Secret = false };
-        var (ballot, stored) = await ClosedBallotAsync(setup, groups,
-            new VoteContent { Values = new() { ["A"] = 1 } }, new VoteContent { Values = new() { ["A"] = 1, ["B"] = 1 } },
-            new VoteContent { Values = new() { ["B"] = 1 } }, new VoteContent { Values = new() { ["A"] = 1 } });
+        VoteContent[] contents = [new() { Values = new() { ["A"] = 1 } }, new() { Values = new() { ["A"] = 1, ["B"] = 1 } }, new() { Values = new() { ["B"] = 1 } }, new() { Values = new() { ["A"] = 1 } }];
+        // Five ballots or more per group: smaller groups would be folded into « autres » (ResultDisclosure).
+        var (ballot, stored) = await ClosedBallotAsync(setup, groups, [.. Enumerable.Range(0, 16).Select(i => contents[i % contents.Length])]);
         using var client = app.Client();
 
         var csv = await client.GetStringAsync($"/api/tables/tilleuls/ballots/{ballot.Id}/ballots.csv", Ct);

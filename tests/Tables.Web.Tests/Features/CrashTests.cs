@@ -67,7 +67,7 @@ public sealed class CrashTests
                 var content = Choice(i);
                 try
                 {
-                    var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, new VoteContent { Values = content }, $"crash-{i}"), ct);
+                    var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, new VoteContent { Values = content }, $"crash-{i}", ForumHubClient.NextVersion()), ct);
                     if (ack.Outcome is VoteOutcome.Stored or VoteOutcome.Duplicate)
                     {
                         acked[i] = content;

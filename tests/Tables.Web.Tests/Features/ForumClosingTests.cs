@@ -47,8 +47,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         await console.OpenBallotAsync(access, Admin, first.Id, Ct);
         await console.OpenBallotAsync(access, Admin, second.Id, Ct);
         var phone = await room.Live.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
-        await room.Live.CastAsync(phone.ParticipantId, new CastRequest(first.Id, Approve("A", "C"), NewId()), Ct);
-        await room.Live.CastAsync(phone.ParticipantId, new CastRequest(second.Id, Approve("B"), NewId()), Ct);
+        await room.Live.CastAsync(phone.ParticipantId, new CastRequest(first.Id, Approve("A", "C"), NewId(), Tables.Testing.ForumHubClient.NextVersion()), Ct);
+        await room.Live.CastAsync(phone.ParticipantId, new CastRequest(second.Id, Approve("B"), NewId(), Tables.Testing.ForumHubClient.NextVersion()), Ct);
 
         var closed = await console.CloseAsync(access, Admin, forum.Id, Ct);
 
@@ -86,7 +86,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
 
         var refusals = new List<Exception>
         {
-            await Assert.ThrowsAsync<ForumException>(() => room.Live.CastAsync(phone.ParticipantId, new CastRequest(ballot.Id, Approve("A"), NewId()), Ct)),
+            await Assert.ThrowsAsync<ForumException>(() => room.Live.CastAsync(phone.ParticipantId, new CastRequest(ballot.Id, Approve("A"), NewId(), Tables.Testing.ForumHubClient.NextVersion()), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => room.Live.SubmitIdeaAsync(phone.ParticipantId, new IdeaRequest("Encore une idée", NewId()), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => console.EnterPaperBallotAsync(access, Admin, ballot.Id, Approve("A"), null, NewId(), Ct)),
             await Assert.ThrowsAsync<ForumException>(() => room.Scope.ServiceProvider.GetRequiredService<IdeaModeration>().AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée papier" }, Ct)),
@@ -113,8 +113,8 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forum.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, ForumStatus.Closed), Ct));
         var writer = app.Services.GetRequiredService<ForumWriter>();
 
-        var vote = await writer.CastAsync(access.Table.Id, ballot.Id, phone.ParticipantId, null, Approve("A"), NewId());
-        var paper = await writer.CastAsync(access.Table.Id, ballot.Id, null, null, Approve("B"), NewId(), isPaper: true);
+        var vote = await writer.CastAsync(access.Table.Id, ballot.Id, phone.ParticipantId, null, Approve("A"), NewId(), Tables.Testing.ForumHubClient.NextVersion());
+        var paper = await writer.CastAsync(access.Table.Id, ballot.Id, null, null, Approve("B"), NewId(), Tables.Testing.ForumHubClient.NextVersion(), isPaper: true);
         var idea = await writer.InsertAsync(new Idea { TableId = access.Table.Id, ForumId = forum.Id, Text = "Trop tard", FromPaper = true, CreatedAt = DateTime.UtcNow });
 
         Assert.Equal(VoteOutcome.NotOpen, vote);
@@ -136,7 +136,7 @@ public sealed class ForumClosingTests(TablesAppFactory app) : IClassFixture<Tabl
         await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), Ct);
         await console.CloseAsync(access, Admin, forum.Id, Ct);
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var refused = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A"), NewId(), Tables.Testing.ForumHubClient.NextVersion()), Ct));
 
         Assert.Contains("n'est pas ouvert", refused.Message);
     }

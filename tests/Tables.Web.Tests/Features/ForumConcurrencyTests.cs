@@ -36,10 +36,10 @@ public sealed class ForumConcurrencyTests : IDisposable
             var acks = await Task.WhenAll(Enumerable.Range(0, phones).Select(async i =>
             {
                 var token = BallotService.OptionToken(i % 9);
-                var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve(token), NewId()), Ct);
+                var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve(token), NewId(), ForumHubClient.NextVersion()), Ct);
                 if (i % 3 == 0)
                 {
-                    ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve("I"), NewId()), Ct);
+                    ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve("I"), NewId(), ForumHubClient.NextVersion()), Ct);
                 }
                 return ack;
             }));

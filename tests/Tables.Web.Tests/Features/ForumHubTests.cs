@@ -146,20 +146,20 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var resident = await ConnectAsync();
         await resident.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, "Résident·e"), Ct);
 
-        var notOpen = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var notOpen = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId(), ForumHubClient.NextVersion()), Ct));
         Assert.Contains("n'est pas ouvert", notOpen.Message);
 
         var staff = await ConnectAsync(staff: true);
         await staff.OpenBallotAsync(ballot.Id, Ct);
 
-        var first = await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct);
+        var first = await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1", ForumHubClient.NextVersion()), Ct);
         Assert.Equal(VoteOutcome.Stored, first.Outcome);
-        Assert.Equal(VoteOutcome.Duplicate, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct)).Outcome);
-        Assert.Equal(VoteOutcome.Stored, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("C"), "m2"), Ct)).Outcome);
+        Assert.Equal(VoteOutcome.Duplicate, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1", ForumHubClient.NextVersion()), Ct)).Outcome);
+        Assert.Equal(VoteOutcome.Stored, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("C"), "m2", ForumHubClient.NextVersion()), Ct)).Outcome);
 
-        var tooMany = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), NewId()), Ct));
+        var tooMany = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), NewId(), ForumHubClient.NextVersion()), Ct));
         Assert.False(string.IsNullOrWhiteSpace(tooMany.Message));
-        await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("Z"), NewId()), Ct));
+        await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("Z"), NewId(), ForumHubClient.NextVersion()), Ct));
 
         var mine = await resident.GetSnapshotAsync(Ct);
         Assert.Equal(["C"], mine.Ballots.Single(b => b.Id == ballot.Id).MyVote!.Values!.Keys);
@@ -168,7 +168,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         Assert.Equal(["C"], result.Winners);
         Assert.True(result.Final);
         Assert.NotNull(result.Seed);
-        var late = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var late = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId(), ForumHubClient.NextVersion()), Ct));
         Assert.Contains("n'est pas ouvert", late.Message);
 
         var stored = await _app.WithDbAsync(db => db.Votes.Where(v => v.BallotId == ballot.Id).ToListAsync());
@@ -227,7 +227,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         await staff.OpenBallotAsync(ballot.Id, Ct);
         var phone = await ConnectAsync();
         await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var error = await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId(), ForumHubClient.NextVersion()), Ct));
         Assert.Contains("n'existe pas dans ce forum", error.Message);
     }
 

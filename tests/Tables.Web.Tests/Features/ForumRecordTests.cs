@@ -40,7 +40,7 @@ public sealed class ForumRecordTests(TablesAppFactory app) : IClassFixture<Table
         }, null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         var joined = await sp.GetRequiredService<LiveForum>().JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
-        await sp.GetRequiredService<LiveForum>().CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, Approve("B"), NewId()), Ct);
+        await sp.GetRequiredService<LiveForum>().CastAsync(joined.ParticipantId, new CastRequest(ballot.Id, Approve("B"), NewId(), Tables.Testing.ForumHubClient.NextVersion()), Ct);
         await console.CloseBallotAsync(access, Admin, ballot.Id, Ct);
         return (forum, ballot, formula, longIdea);
     }

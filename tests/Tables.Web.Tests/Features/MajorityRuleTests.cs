@@ -33,7 +33,7 @@ public sealed class MajorityRuleTests(TablesAppFactory app) : IClassFixture<Tabl
         var vote = new Vote { Content = new VoteContent { Values = new() { ["A"] = 1 } } };
         try
         {
-            VotingBallotCounter.Tally(ballot, [vote], seed: 1);
+            new VotingBallotCounter(new ResultDisclosure(Microsoft.Extensions.Options.Options.Create(new BallotsOptions()))).Tally(ballot, [vote], seed: 1);
             return true;
         }
         catch (VotingException)

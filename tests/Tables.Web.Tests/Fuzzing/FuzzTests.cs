@@ -104,17 +104,20 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         (strings ?? Text).Select(Quote),
         Gen.OneOfConst("null", "true", "false", "0", "-1", "1.5", "-0.0", "1e308", "-1e308", "1e400", "99999999999999999999999999999", "2147483648",
             "-2147483649", "9223372036854775808", "[]", "{}", "[null]", "{\"a\":1}", "\"\"", "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]", "[\"A\",\"A\"]",
-            "{\"values\":{\"A\":-5}}", "{\"ranking\":[[]]}", "{\"A\":1}"),
+            "{\"values\":{\"A\":-5}}", "{\"ranking\":[[]]}", "{\"A\":1}",
+            // Nulls inside arrays and objects (issue #12: they gave 500s and a NullReferenceException in the counter).
+            "[null,null]", "[\"A\",null]", "[[null]]", "{\"a\":null}", "{\"ranking\":[null]}", "{\"ranking\":[[\"A\",null]]}",
+            "{\"values\":{\"A\":null}}", "{\"values\":null,\"ranking\":null}", "[{}]", "[{\"kind\":null}]"),
         Gen.OneOfConst([.. ids, .. Unknown]),
         Gen.Int.Select(i => i.ToString(CultureInfo.InvariantCulture)),
         (strings ?? Text).Array[0, 4].Select(a => "[" + string.Join(",", a.Select(Quote)) + "]"));
 
-    /// <summary>The example object with each field kept, dropped, given a value of any type or repeated; plus unknown fields.</summary>
+    /// <summary>The example object with each field kept, dropped, given a value of any type, repeated or given a null inside; plus unknown fields.</summary>
     private static Gen<string> MutatedObject(string example, string[] ids, Gen<string>? strings = null)
     {
         using var doc = JsonDocument.Parse(example);
         var fields = doc.RootElement.EnumerateObject().Select(p => (p.Name, Raw: p.Value.GetRawText())).ToArray();
-        return Gen.Select(Gen.Int[0, 4].Array[fields.Length], Value(ids, strings).Array[fields.Length], Gen.Select(strings ?? Text, Value(ids, strings)).Array[0, 2],
+        return Gen.Select(Gen.Int[0, 5].Array[fields.Length], Value(ids, strings).Array[fields.Length], Gen.Select(strings ?? Text, Value(ids, strings)).Array[0, 2],
             (ops, values, extras) =>
             {
                 var parts = new List<string>();
@@ -126,12 +129,50 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                         case 0 or 1: parts.Add($"{name}:{fields[i].Raw}"); break;
                         case 2: break;
                         case 3: parts.Add($"{name}:{values[i]}"); break;
+                        case 5: parts.Add($"{name}:{NullInside(fields[i].Raw)}"); break;
                         default: parts.Add($"{name}:{fields[i].Raw}"); parts.Add($"{name}:{values[i]}"); break;
                     }
                 }
                 parts.AddRange(extras.Select(e => $"{Quote(e.Item1)}:{e.Item2}"));
                 return "{" + string.Join(",", parts) + "}";
             });
+    }
+
+    /// <summary>The value with a null inside: a null element added to an array, a null for an object's first field (at any depth).</summary>
+    private static string NullInside(string raw)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(raw);
+        return (node switch
+        {
+            System.Text.Json.Nodes.JsonArray array when array.Count > 0 && array[0] is System.Text.Json.Nodes.JsonArray or System.Text.Json.Nodes.JsonObject =>
+                WithFirst(array, NullInside(array[0]!.ToJsonString())),
+            System.Text.Json.Nodes.JsonArray array => Appended(array),
+            System.Text.Json.Nodes.JsonObject obj when obj.Count > 0 => WithFirst(obj, obj.First().Value is System.Text.Json.Nodes.JsonArray or System.Text.Json.Nodes.JsonObject
+                ? NullInside(obj.First().Value!.ToJsonString()) : "null"),
+            System.Text.Json.Nodes.JsonObject => System.Text.Json.Nodes.JsonNode.Parse("{\"a\":null}"),
+            _ => null,
+        })?.ToJsonString() ?? "null";
+
+        static System.Text.Json.Nodes.JsonNode Appended(System.Text.Json.Nodes.JsonArray array)
+        {
+            array.Add(null);
+            return array;
+        }
+
+        static System.Text.Json.Nodes.JsonNode WithFirst(System.Text.Json.Nodes.JsonNode container, string value)
+        {
+            var replacement = System.Text.Json.Nodes.JsonNode.Parse(value);
+            if (container is System.Text.Json.Nodes.JsonArray array)
+            {
+                array[0] = replacement;
+            }
+            else
+            {
+                var obj = (System.Text.Json.Nodes.JsonObject)container;
+                obj[obj.First().Key] = replacement;
+            }
+            return container;
+        }
     }
 
     private static readonly Gen<string> Malformed = Gen.OneOfConst(
@@ -333,14 +374,20 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         AssertNoErrorLogged(errorsBefore);
     }
 
+    /// <summary>1 to <paramref name="messages"/> approval ballots (6 of 9 options), and an order of up to <paramref name="sends"/> sends of them.</summary>
+    private static Gen<(string[][] Contents, int[] Order)> Casts(int messages, int sends)
+    {
+        string[] tokens = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
+        var content = Gen.Int[0, 8].Array[1, 6].Select(picks => picks.Distinct().Order().Select(i => tokens[i]).ToArray());
+        return Gen.Int[1, messages].SelectMany(k => Gen.Select(content.Array[k], Gen.Int[0, k - 1].Array[1, sends]));
+    }
+
     /// <summary>The same Cast sent 1–3 times, interleaved with changes, in any order: one vote, the last stored content.</summary>
     [Fact]
     public async Task Duplicated_and_reordered_casts_keep_one_vote_with_the_last_stored_content()
     {
         var errorsBefore = app.Errors.Count;
-        string[] tokens = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
-        var content = Gen.Int[0, 8].Array[1, 6].Select(picks => picks.Distinct().Order().Select(i => tokens[i]).ToArray());
-        var scenario = Gen.Int[1, 3].SelectMany(k => Gen.Select(content.Array[k], Gen.Int[0, k - 1].Array[1, 8]));
+        var scenario = Casts(3, 8);
 
         await scenario.SampleAsync(async t =>
         {
@@ -351,7 +398,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var joined = await phone.JoinAsync(new JoinRequest(app.DedupeCode, null, null, null), Ct);
 
             // One connection: the server takes them in order, so "last" is the send order.
-            var sends = order.Select(i => phone.CastAsync(new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
+            var sends = order.Select(i => phone.CastAsync(new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i], ForumHubClient.NextVersion()), Ct)).ToList();
             var acks = await Task.WhenAll(sends);
 
             Assert.All(acks, a => Assert.NotEqual(VoteOutcome.NotOpen, a.Outcome));
@@ -369,6 +416,46 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 }
             }
         }, iter: 30, threads: 1, print: t => string.Join(" ", t.Item2.Select(i => $"#{i}[{string.Join("", t.Item1[i])}]")));
+
+        AssertNoErrorLogged(errorsBefore);
+    }
+
+    /// <summary>
+    /// Messages each with its own version, sent (and resent) in any order, as a replay or a bad network would: the stored
+    /// ballot is always the highest version sent, never an older one brought back; older ones are refused.
+    /// </summary>
+    [Fact]
+    public async Task Replayed_and_overtaken_casts_never_bring_an_older_ballot_back()
+    {
+        var errorsBefore = app.Errors.Count;
+        var scenario = Casts(4, 10);
+
+        await scenario.SampleAsync(async t =>
+        {
+            var (contents, order) = t;
+            var messages = contents.Select(c => new CastRequest(app.DedupeBallot, ForumTestKit.Approve(c), ForumTestKit.NewId(), ForumHubClient.NextVersion())).ToArray();
+            await using var phone = app.Hub();
+            await phone.StartAsync(Ct);
+            var joined = await phone.JoinAsync(new JoinRequest(app.DedupeCode, null, null, null), Ct);
+
+            var newest = -1;
+            foreach (var i in order)
+            {
+                try
+                {
+                    var ack = await phone.CastAsync(messages[i], Ct);
+                    Assert.True(i >= newest, $"#{i} {ack.Outcome} after #{newest}");
+                    newest = i;
+                }
+                catch (HubException e)
+                {
+                    Assert.True(i < newest, $"#{i} refused ({e.Message}) with #{newest} stored");
+                }
+            }
+            var vote = Assert.Single(await app.WithDbAsync(db => db.Votes.Where(v => v.BallotId == app.DedupeBallot && v.ParticipantId == joined.ParticipantId).ToListAsync()));
+            Assert.Equal(messages[newest].Version, vote.Version);
+            Assert.Equal(contents[newest], vote.Content.Values!.Where(v => v.Value > 0).Select(v => v.Key).Order().ToArray());
+        }, iter: 30, threads: 1, print: t => string.Join(" ", t.Item2.Select(i => $"#{i}")));
 
         AssertNoErrorLogged(errorsBefore);
     }
@@ -394,8 +481,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                // SignalR's dispatcher logs every refusal (a HubException) at Error: those are answers, not failures.
-                if (IsEnabled(logLevel) && !(category.StartsWith("Microsoft.AspNetCore.SignalR", StringComparison.Ordinal) && exception is HubException))
+                // Refusals are not errors: the app logs them as one short line (HubRefusals), and SignalR's dispatcher no longer does.
+                if (IsEnabled(logLevel))
                 {
                     log.Entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}\n{exception}");
                 }

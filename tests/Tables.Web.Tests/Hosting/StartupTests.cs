@@ -7,6 +7,7 @@ public sealed class StartupTests
     [InlineData("Live:UpdateIntervalMs", "5", "UpdateIntervalMs")]
     [InlineData("Tally:PermitsPerMinute", "0", "PermitsPerMinute")]
     [InlineData("Forums:CallsPerWindow", "-1", "CallsPerWindow")]
+    [InlineData("Ballots:MinGroupSize", "0", "MinGroupSize")]
     public void A_setting_out_of_range_stops_the_start_and_says_which(string key, string value, string named)
     {
         using var app = new TablesAppFactory();

@@ -78,7 +78,7 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         {
             var phone = await ConnectAsync();
             await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-            Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, Approve("B"), NewId()), Ct)).Outcome);
+            Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, Approve("B"), NewId(), ForumHubClient.NextVersion()), Ct)).Outcome);
         }
         Tick();
         await arrived.WaitAsync(TimeSpan.FromSeconds(20), Ct);
@@ -87,7 +87,7 @@ public sealed class LiveUpdateTests(LiveUpdateTests.App app) : IClassFixture<Liv
         Tick();
         var last = await ConnectAsync();
         await last.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        await last.CastAsync(new CastRequest(ballot.Id, Approve("C"), NewId()), Ct);
+        await last.CastAsync(new CastRequest(ballot.Id, Approve("C"), NewId(), ForumHubClient.NextVersion()), Ct);
         Tick();
         await arrived.WaitAsync(TimeSpan.FromSeconds(20), Ct);
 

@@ -992,6 +992,9 @@ namespace Tables.Web.Data.Migrations
                     b.Property<int>("TableId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");

@@ -99,6 +99,12 @@ public sealed class Vote : ITableOwned, ILiveRow
     public VoteContent Content { get; set; } = new();
     /// <summary>Idempotency: a resent message with the same id is acknowledged without being counted twice.</summary>
     public string? ClientMessageId { get; set; }
+    /// <summary>
+    /// The version the phone gave the stored ballot (it grows with each change): a message carrying an older or equal
+    /// version — a replay, or a change overtaken by a later one — is refused instead of bringing an old ballot back.
+    /// 0 for paper ballots.
+    /// </summary>
+    public long Version { get; set; }
     public DateTime CastAt { get; set; }
 }
 

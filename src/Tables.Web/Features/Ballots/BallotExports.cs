@@ -26,7 +26,7 @@ public static class BallotExports
         }
     }
 
-    public static async Task<Export> BuildAsync(TablesDbContext db, TableAccess access, int ballotId, string format, IStringLocalizer<UiText> text, CancellationToken ct)
+    public static async Task<Export> BuildAsync(TablesDbContext db, ResultDisclosure disclosure, TableAccess access, int ballotId, string format, IStringLocalizer<UiText> text, CancellationToken ct)
     {
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct)
             ?? throw new NotFoundException();
@@ -38,15 +38,16 @@ public static class BallotExports
         var name = $"{access.Table.Slug}-scrutin-{ballot.Id}";
         if (format == "json")
         {
-            return new Export(name + "-resultat.json", "application/json", ResultDocument(ballot));
+            return new Export(name + "-resultat.json", "application/json", ResultDocument(ballot, disclosure));
         }
         if (format == "options")
         {
             return new Export(name + "-options.csv", "text/csv", OptionsCsv(ballot, text));
         }
         var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).Select(v => new { v.Content, v.Group }).ToListAsync(ct);
-        // A secret ballot's export carries no group: a small group could point at a person.
-        var ballots = Aggregate(votes.Select(v => VotingBallotCounter.ToVoting(v.Content, ballot.Secret ? null : v.Group)));
+        // A secret ballot's export carries no group, an open one's none smaller than the setting (ResultDisclosure).
+        var groups = disclosure.ChoiceGroups(ballot, [.. votes.Select(v => v.Group)]);
+        var ballots = Aggregate(votes.Select((v, i) => VotingBallotCounter.ToVoting(v.Content, groups[i])));
         return format == "csv"
             ? new Export(name + ".csv", "text/csv", BallotCsv.Write(VotingBallotCounter.Tokens(ballot), ballots))
             : new Export(name + ".abif", "text/plain", Abif.Write(ballot.Options.Select(o => new OptionDeclaration(o.Token, o.Label)).ToArray(), ballots,
@@ -79,9 +80,9 @@ public static class BallotExports
         SpreadsheetCsv.Write([text["Export.Option"], text["Export.Label"], text["Export.Idea"]],
             ballot.Options.Select(o => (IReadOnlyList<string?>)[o.Token, o.Label, o.IdeaId?.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
 
-    private static string ResultDocument(Ballot ballot)
+    private static string ResultDocument(Ballot ballot, ResultDisclosure disclosure)
     {
-        var stored = ballot.ResultJson is null ? null : JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, TablesJson.Options);
+        var stored = disclosure.StoredResult(ballot);
         return JsonSerializer.Serialize(new
         {
             ballot = ballot.Id,
@@ -100,10 +101,10 @@ public static class BallotExports
         var ballots = app.MapGroup("/api/tables/{slug}/ballots").WithTags("Forums");
         foreach (var (suffix, format) in new[] { ("ballots.abif", "abif"), ("ballots.csv", "csv"), ("options.csv", "options"), ("result.json", "json") })
         {
-            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db, IStringLocalizer<UiText> text) =>
+            ballots.MapGet("/{id:int}/" + suffix, async Task<FileContentHttpResult> (string slug, int id, HttpContext http, TablesDbContext db, IStringLocalizer<UiText> text, ResultDisclosure disclosure) =>
             {
                 var access = await http.AuthorizeTableAsync(slug, TablePolicies.Read);
-                var export = await BuildAsync(db, access, id, format, text, http.RequestAborted);
+                var export = await BuildAsync(db, disclosure, access, id, format, text, http.RequestAborted);
                 return TypedResults.File(export.Content, export.ContentType + "; charset=utf-8", export.FileName);
             }).WithSummary(format switch
             {

@@ -17,6 +17,8 @@ public static class BallotsFeature
     public static void AddBallots(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<BallotService>();
+        builder.Services.AddOptions<BallotsOptions>().Bind(builder.Configuration.GetSection("Ballots")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ResultDisclosure>();
         builder.Services.AddSingleton<IBallotCounter, VotingBallotCounter>();
         // A singleton: FluentValidation builds its rules once (docs/ARCHITECTURE-NOTES.md).
         builder.Services.AddSingleton<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();

@@ -8,6 +8,8 @@ public enum VoteOutcome
     Stored,
     /// <summary>The same message was already stored: acknowledged, not counted twice.</summary>
     Duplicate,
-    /// <summary>The ballot is not open: nothing stored.</summary>
+    /// <summary>The ballot is not open, or its forum is not: nothing stored.</summary>
     NotOpen,
+    /// <summary>An older version than the participant's stored ballot (a replayed or overtaken message): nothing stored.</summary>
+    Superseded,
 }

@@ -10,7 +10,7 @@ namespace Tables.Web.Features.Ballots;
 /// Counts forum ballots with Tables.Voting. A live count never uses the draw (ties stand until close); the final count
 /// at close uses the ballot's published seed. The stored result carries the full tally (same JSON as /api/tally).
 /// </summary>
-public sealed class VotingBallotCounter : IBallotCounter
+public sealed class VotingBallotCounter(ResultDisclosure disclosure) : IBallotCounter
 {
     // Every vote is checked: the validator of a ballot (its options and limits) is built once per version of the ballot.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Id, Guid Version), BallotValidator> _validators = new();
@@ -47,10 +47,16 @@ public sealed class VotingBallotCounter : IBallotCounter
             final ? JsonSerializer.SerializeToElement(tally, TablesJson.Options) : null);
     }
 
-    /// <summary>The tally of the stored votes (each vote one ballot, its group kept for the breakdown).</summary>
-    public static TallyResult Tally(Ballot ballot, IEnumerable<Vote> votes, long? seed) =>
-        global::Tables.Voting.Tally.Count(ballot.Method, Tokens(ballot),
-            votes.Select(v => ToVoting(v.Content, v.Group)), Options(ballot, seed));
+    /// <summary>
+    /// The tally of the stored votes, each vote one ballot under the group <see cref="ResultDisclosure"/> allows: none for
+    /// a secret ballot, small groups folded otherwise — so the stored result never holds a breakdown that may not be shown.
+    /// </summary>
+    public TallyResult Tally(Ballot ballot, IReadOnlyList<Vote> votes, long? seed)
+    {
+        var groups = disclosure.ChoiceGroups(ballot, [.. votes.Select(v => v.Group)]);
+        return global::Tables.Voting.Tally.Count(ballot.Method, Tokens(ballot),
+            votes.Select((v, i) => ToVoting(v.Content, groups[i])), Options(ballot, seed));
+    }
 
     public static IReadOnlyList<string> Tokens(Ballot ballot) => ballot.Options.Select(o => o.Token).ToArray();
 

@@ -215,7 +215,7 @@ public sealed class ForumConsole(
         {
             throw new ForumException(text["Forum.UnknownGroup"]);
         }
-        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, isPaper: true);
+        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, version: 0, isPaper: true);
         if (outcome == VoteOutcome.NotOpen)
         {
             throw new ForumException(text["Ballot.NotOpen"]);

@@ -10,7 +10,9 @@ public sealed record JoinResult(string Token, int ParticipantId, string? Display
 
 public sealed record IdeaRequest(string Text, string ClientMessageId);
 
-public sealed record CastRequest(int BallotId, VoteContent Content, string ClientMessageId);
+/// <param name="Version">Grows with each change of the participant's ballot (the phone uses the time in ms, above the
+/// last version it knows): the server refuses a message older than the ballot it stored.</param>
+public sealed record CastRequest(int BallotId, VoteContent Content, string ClientMessageId, long Version);
 
 public sealed record CastAck(int BallotId, VoteOutcome Outcome, string ClientMessageId);
 
@@ -79,7 +81,8 @@ public sealed record BallotView(
     bool ResultsVisible,
     VoteContent? MyVote,
     BallotResults? Results,
-    bool Revealed = false)
+    bool Revealed = false,
+    long MyVersion = 0)
 {
     /// <summary>A ballot's definition and status (no personal vote, no figures).</summary>
     public static BallotView Of(Ballot b) => new(b.Id, b.Question, b.Method, b.Settings, b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Status,

@@ -130,9 +130,11 @@ public sealed class ForumHubScope : IHubFilter
 /// Turns the refusals of forum services into <see cref="HubException"/>s with their localized message, and limits how
 /// often one connection may join, vote or propose (a runaway phone cannot flood the room).
 /// </summary>
-public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger, Microsoft.Extensions.Options.IOptions<ForumsOptions> options) : IHubFilter
+public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger, Microsoft.Extensions.Options.IOptions<ForumsOptions> options,
+    HubRefusals refusals) : IHubFilter
 {
-    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea)];
+    // GetSnapshot too: it reads the whole forum (3,000 calls in 10 s took most of the CPU).
+    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea), nameof(ForumHub.GetSnapshot)];
     private int CallsPerWindow => options.Value.CallsPerWindow;
     private TimeSpan Window => TimeSpan.FromSeconds(options.Value.WindowSeconds);
 
@@ -140,7 +142,7 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
     {
         if (Limited.Contains(context.HubMethodName) && !Allow(context.Context))
         {
-            throw new HubException(text["Forum.TooFast"]);
+            throw Refuse(context, text["Forum.TooFast"]);
         }
         try
         {
@@ -148,25 +150,38 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
         }
         catch (ForumException e)
         {
-            throw new HubException(e.Message);
+            throw Refuse(context, e.Message);
         }
         catch (FluentValidation.ValidationException e)
         {
-            throw new HubException(string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
+            throw Refuse(context, string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
         }
         catch (NotFoundException)
         {
-            throw new HubException(text["Error.NotFound"]);
+            throw Refuse(context, text["Error.NotFound"]);
         }
         catch (ForbiddenException)
         {
-            throw new HubException(text["Forum.FacilitatorOnly"]);
+            throw Refuse(context, text["Forum.FacilitatorOnly"]);
         }
-        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        catch (HubException e)
+        {
+            // A hub's own refusal (the live hub's).
+            refusals.Refused(context.HubMethodName, e.Message);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogHubFailure(logger, e, context.HubMethodName);
             throw new HubException(text["Error.Text"]);
         }
+    }
+
+    /// <summary>A refusal: logged once, short (<see cref="HubRefusals"/>), and sent to the caller as a HubException.</summary>
+    private HubException Refuse(HubInvocationContext context, string message)
+    {
+        refusals.Refused(context.HubMethodName, message);
+        return new HubException(message);
     }
 
     private bool Allow(HubCallerContext connection)

@@ -10,6 +10,8 @@ public static class ForumRules
     public const int IdeaMax = 500;
     public const int ActivitiesMax = 30;
     public const int ClientMessageIdMax = 64;
+    /// <summary>The largest ballot version: 2^53 − 1, what JavaScript reads exactly.</summary>
+    public const long VersionMax = (1L << 53) - 1;
 }
 
 /// <summary>Join codes: six characters people can read off a projector and type on a phone without confusion.</summary>

@@ -101,8 +101,11 @@ public sealed class ParticipantsSource(TablesDbContext db, ForumDirectory direct
 /// <summary>
 /// Live figures of a ballot, counted once per update: the room's view has the result only when it may be shown (the
 /// stored one once closed); the staff view has the provisional count of an open ballot even while the room does not.
+/// What either view shows by group is <see cref="ResultDisclosure"/>'s: no choices by group for a secret ballot, small
+/// groups folded; the staff view keeps the raw turnout by group (the console shows who joined by group anyway).
 /// </summary>
-public sealed class BallotFigures(TablesDbContext db, ForumDirectory directory, IBallotCounter counter, IHubContext<ForumHub, IForumClient> phones) : ILiveTopicSource
+public sealed class BallotFigures(TablesDbContext db, ForumDirectory directory, IBallotCounter counter, ResultDisclosure disclosure,
+    IHubContext<ForumHub, IForumClient> phones) : ILiveTopicSource
 {
     public string Kind => "ballot";
 
@@ -122,12 +125,13 @@ public sealed class BallotFigures(TablesDbContext db, ForumDirectory directory, 
     {
         var stored = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync(ct);
         var participants = await db.Participants.CountAsync(p => p.ForumId == ballot.ForumId, ct);
-        BallotResult? staffResult = ballot.ResultJson is not null
-            ? System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, TablesJson.Options)
+        var staffResult = ballot.ResultJson is not null
+            ? disclosure.StoredResult(ballot)
             : ballot.Status == BallotStatus.Open ? counter.Count(ballot, stored, seed: 0, final: false) : null;
         var staff = new BallotResults(ballot.Id, version, stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
             stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), staffResult) { ForumId = ballot.ForumId };
-        return new LiveState(version, staff with { Result = ballot.ResultsVisible ? staffResult : null }, staff);
+        var room = staff with { CastByGroup = disclosure.Turnout([.. stored.Select(v => v.Group)]), Result = ballot.ResultsVisible ? staffResult : null };
+        return new LiveState(version, room, staff);
     }
 
     public Task DeliverAsync(Topic topic, LiveState state, CancellationToken ct)

@@ -34,5 +34,7 @@ public sealed class CastRequestValidator : AbstractValidator<CastRequest>
         RuleFor(c => c.BallotId).GreaterThan(0);
         RuleFor(c => c.Content).NotNull().WithMessage(_ => text["Ballot.Malformed"]);
         RuleFor(c => c.ClientMessageId).NotEmpty().MaximumLength(ForumRules.ClientMessageIdMax);
+        // Versions order a participant's changes (replays are refused); JavaScript reads them exactly below 2^53.
+        RuleFor(c => c.Version).InclusiveBetween(1, ForumRules.VersionMax).WithMessage(_ => text["Ballot.Malformed"]);
     }
 }

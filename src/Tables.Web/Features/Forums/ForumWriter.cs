@@ -30,9 +30,9 @@ public sealed partial class ForumWriter : BackgroundService
         _logger = logger;
     }
 
-    public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
+    public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, long version, bool isPaper = false)
     {
-        var request = new CastRequest(tableId, ballotId, participantId, group, content, clientMessageId, isPaper);
+        var request = new CastRequest(tableId, ballotId, participantId, group, content, clientMessageId, version, isPaper);
         _queue.Writer.TryWrite(request);
         return request.Done.Task;
     }
@@ -178,15 +178,22 @@ public sealed partial class ForumWriter : BackgroundService
                     outcomes[i] = VoteOutcome.Duplicate;
                     continue;
                 }
+                if (r.Version <= vote.Version)
+                {
+                    // A replayed or overtaken message must not bring an older ballot back.
+                    outcomes[i] = VoteOutcome.Superseded;
+                    continue;
+                }
                 vote.Content = r.Content;
                 vote.Group = r.Group;
                 vote.ClientMessageId = r.ClientMessageId;
+                vote.Version = r.Version;
                 vote.CastAt = now;
                 outcomes[i] = VoteOutcome.Stored;
             }
             else
             {
-                vote = new Vote { TableId = r.TableId, BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
+                vote = new Vote { TableId = r.TableId, BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, Version = r.Version, CastAt = now };
                 db.Votes.Add(vote);
                 existing[(r.BallotId, r.ParticipantId.Value)] = vote;
                 outcomes[i] = VoteOutcome.Stored;
@@ -240,8 +247,9 @@ public sealed partial class ForumWriter : BackgroundService
         public override void Fail(Exception e) => Done.TrySetException(e);
     }
 
-    private sealed class CastRequest(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
+    private sealed class CastRequest(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, long version, bool isPaper) : WriteRequest
     {
+        public long Version { get; } = version;
         public int TableId { get; } = tableId;
         public int BallotId { get; } = ballotId;
         public int? ParticipantId { get; } = participantId;

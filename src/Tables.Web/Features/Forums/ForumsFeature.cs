@@ -15,6 +15,8 @@ public static class ForumsFeature
                 o.AddFilter<ForumHubErrors>();
                 o.AddFilter<ForumHubScope>();
             })
+            // Hub arguments follow the same null rule as the API's bodies (a null inside a ballot's ranking, …).
+            .AddJsonProtocol(o => JsonNulls.Refuse(o.PayloadSerializerOptions))
             // ForumHubErrors already turns every failure of a method into a HubException with a safe message; detailed errors
             // only add why SignalR could not call a method (wrong argument count or types) instead of a bare "failed to invoke".
             // For the forum hub only: Blazor's own hub keeps its defaults.
@@ -27,6 +29,11 @@ public static class ForumsFeature
                 o.KeepAliveInterval = ForumHubTimeouts.KeepAlive;
             });
         services.AddSingleton<ForumHubErrors>();
+        services.AddSingleton<HubRefusals>();
+        // SignalR's dispatcher logs every exception of a hub method as an error with its stack trace — refusals included.
+        // ForumHubErrors (a filter of every hub) sees each of them first: it logs real failures as errors and refusals
+        // as one short line (HubRefusals), so the dispatcher's copy is left out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         services.AddSingleton<ForumHubScope>();
         services.AddSingleton<ForumWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ForumWriter>());

@@ -116,10 +116,13 @@ public sealed class LiveForum(
         {
             throw new ForumException(problem);
         }
-        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, participantId, participant.Group, request.Content, request.ClientMessageId);
-        return outcome == VoteOutcome.NotOpen
-            ? throw new ForumException(text["Ballot.NotOpen"])
-            : new CastAck(ballot.Id, outcome, request.ClientMessageId);
+        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, participantId, participant.Group, request.Content, request.ClientMessageId, request.Version);
+        return outcome switch
+        {
+            VoteOutcome.NotOpen => throw new ForumException(text["Ballot.NotOpen"]),
+            VoteOutcome.Superseded => throw new ForumException(text["Ballot.Superseded"]),
+            _ => new CastAck(ballot.Id, outcome, request.ClientMessageId),
+        };
     }
 
     /// <summary>
@@ -137,14 +140,15 @@ public sealed class LiveForum(
         var versions = await db.ReadAsync(ballotTopics, ct);
         var mine = participantId is null
             ? []
-            : await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToDictionaryAsync(v => v.BallotId, v => v.Content, ct);
+            : await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToDictionaryAsync(v => v.BallotId, ct);
         var views = new List<BallotView>();
         foreach (var ballot in state.Ballots)
         {
             var topic = ForumTopics.Ballot(ballot.Id);
             var results = live.Recent(topic, LiveView.Public, versions[topic])?.Data as BallotResults
                 ?? (BallotResults)(await figures.ReadAsync(ballot.Id, ct))!.Public!;
-            views.Add(ballot with { MyVote = mine.GetValueOrDefault(ballot.Id), Results = results });
+            var myVote = mine.GetValueOrDefault(ballot.Id);
+            views.Add(ballot with { MyVote = myVote?.Content, MyVersion = myVote?.Version ?? 0, Results = results });
         }
         // A participant sees their own ideas (the phone shows no one else's); the public, those shown to the room.
         var ideas = await db.Ideas.AsNoTracking()

@@ -29,7 +29,8 @@
         version: -1,
         snapshot: null,
         results: {},          // ballot id → newest BallotResults
-        drafts: {},           // ballot id → { values: {token: n}, ranking: [token], dirty, pendingId }
+        drafts: {},           // ballot id → { values: {token: n}, ranking: [token], dirty, pendingId, pendingVersion }
+        versions: {},         // ballot id → the highest version of my ballot known stored (the server refuses older ones)
         acked: {},            // ballot id → the content the server acknowledged last
         sending: false,
         offline: false,       // the connection is down: what the page shows may be out of date
@@ -268,6 +269,7 @@
             if (ballot.results) {
                 keepResults(ballot.results);
             }
+            state.versions[ballot.id] = Math.max(state.versions[ballot.id] || 0, ballot.myVersion || 0);
             // An acknowledged vote is stored: a snapshot read just before the acknowledgement must not undo it on screen.
             if (state.acked[ballot.id]) {
                 ballot.myVote = state.acked[ballot.id];
@@ -724,16 +726,21 @@
         const draft = state.drafts[ballot.id];
         const content = contentOf(ballot, draft);
         // A resend of the same content (after a dropped connection) keeps its id: the server acknowledges it as Duplicate.
-        draft.pendingId = draft.pendingId || newId();
+        if (!draft.pendingId) {
+            draft.pendingId = newId();
+            // Each change gets a higher version than any stored: a replayed older message cannot bring it back.
+            draft.pendingVersion = Math.max(Date.now(), (state.versions[ballot.id] || 0) + 1);
+        }
         state.sending = true;
         state.ballotMessage = { kind: "sending", ballotId: ballot.id };
         clearError();
         renderBallot(true);
         try {
-            const ack = await connection.invoke("Cast", { ballotId: ballot.id, content, clientMessageId: draft.pendingId });
+            const ack = await connection.invoke("Cast", { ballotId: ballot.id, content, clientMessageId: draft.pendingId, version: draft.pendingVersion });
             const outcome = ack && ack.outcome;
             if (outcome === 0 || outcome === 1 || outcome === "Stored" || outcome === "Duplicate") {
                 state.acked[ballot.id] = content;
+                state.versions[ballot.id] = Math.max(state.versions[ballot.id] || 0, draft.pendingVersion);
                 for (const b of [ballot, ...(state.snapshot ? state.snapshot.ballots : [])]) {
                     if (b.id === ballot.id) {
                         b.myVote = content;
