@@ -12,4 +12,6 @@ public sealed record TableAccess(Table Table, TableRole? Role, bool IsAdministra
     public bool CanRead => Table.IsPublic || IsMember || IsAdministrator;
     public bool CanCoordinate => Role == TableRole.Coordinator || IsAdministrator;
     public bool CanFacilitate => Role is TableRole.Coordinator or TableRole.Facilitator || IsAdministrator;
+    /// <summary>Partners and staff: they write the portrait (observers read it).</summary>
+    public bool CanContribute => Role is TableRole.Coordinator or TableRole.Facilitator or TableRole.Partner || IsAdministrator;
 }

@@ -7,11 +7,13 @@ public static class TablePolicies
 {
     public const string Read = "table:read";
     public const string Facilitate = "table:facilitate";
+    public const string Contribute = "table:contribute";
     public const string Coordinate = "table:coordinate";
 
     public static AuthorizationBuilder AddTablePolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.AddRequirements(new TableRequirement(a => a.CanRead)))
         .AddPolicy(Facilitate, p => p.AddRequirements(new TableRequirement(a => a.CanFacilitate)))
+        .AddPolicy(Contribute, p => p.AddRequirements(new TableRequirement(a => a.CanContribute)))
         .AddPolicy(Coordinate, p => p.AddRequirements(new TableRequirement(a => a.CanCoordinate)));
 }
 
