@@ -8,6 +8,7 @@ using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Portrait;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Web.Data;
@@ -41,6 +42,11 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<CyclePortrait> Portraits => Set<CyclePortrait>();
+    public DbSet<PortraitIndicator> PortraitIndicators => Set<PortraitIndicator>();
+    public DbSet<PortraitNarrative> PortraitNarratives => Set<PortraitNarrative>();
+    public DbSet<PortraitResource> PortraitResources => Set<PortraitResource>();
+    public DbSet<Testimony> Testimonies => Set<Testimony>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +58,11 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
         builder.Entity<Priority>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
         builder.Entity<Forum>().HasQueryFilter(f => TenantId == null || f.TableId == TenantId);
         builder.Entity<Ballot>().HasQueryFilter(b => TenantId == null || b.TableId == TenantId);
+        builder.Entity<CyclePortrait>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
+        builder.Entity<PortraitIndicator>().HasQueryFilter(i => TenantId == null || i.TableId == TenantId);
+        builder.Entity<PortraitNarrative>().HasQueryFilter(n => TenantId == null || n.TableId == TenantId);
+        builder.Entity<PortraitResource>().HasQueryFilter(r => TenantId == null || r.TableId == TenantId);
+        builder.Entity<Testimony>().HasQueryFilter(t => TenantId == null || t.TableId == TenantId);
     }
 
     /// <summary>Saves, recording <paramref name="actor"/> in the audit entries of this save.</summary>

@@ -18,7 +18,8 @@ namespace Tables.Web.Features.Samples;
 /// Loads the fictional tables of <c>samples/tables/*.json</c> with their demo accounts. Idempotent: a table whose slug
 /// exists is skipped whole. On by default in Development only (<c>Samples:Load</c>).
 /// </summary>
-public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger)
+public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger,
+    Portrait.PortraitSamples portraits)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -37,6 +38,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                 continue;
             }
             await LoadTableAsync(sample, ct);
+            await portraits.LoadAsync(directory, sample.Table.Slug, ct);
             LogLoaded(logger, sample.Table.Slug, file);
         }
     }
