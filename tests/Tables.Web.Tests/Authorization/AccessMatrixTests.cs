@@ -154,6 +154,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillPortraitAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>

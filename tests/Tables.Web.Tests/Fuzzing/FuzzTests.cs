@@ -536,6 +536,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillPortraitAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>
