@@ -146,4 +146,13 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
         return JsonSerializer.Serialize(values, AuditJson);
     }
+
+    /// <summary>The audit JSON of a row this context does not track (bulk writes, <see cref="BulkRows{T}"/>), as <see cref="SaveChangesAsync(Actor, CancellationToken)"/> writes it.</summary>
+    public string AuditSnapshot(object entity)
+    {
+        var values = Model.FindEntityType(entity.GetType())!.GetProperties()
+            .Where(p => p.Name != nameof(IVersioned.Version))
+            .ToDictionary(p => p.Name, p => p.PropertyInfo?.GetValue(entity));
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
 }

@@ -15,6 +15,23 @@ public sealed record IndicatorRow(int Line, string Theme, string Label, decimal 
     string? ComparisonTerritory, decimal? ComparisonValue, string? Note, KnowledgeKind Knowledge, string BroughtBy)
 {
     public string Key => PortraitService.IndicatorKey(Theme, Label, Year);
+
+    /// <summary>Writes this row's fields into an indicator (a new one, or the one it updates).</summary>
+    public void CopyTo(PortraitIndicator indicator)
+    {
+        indicator.Theme = Theme;
+        indicator.Label = Label;
+        indicator.Value = Value;
+        indicator.Unit = Unit;
+        indicator.Year = Year;
+        indicator.Source = Source;
+        indicator.ComparisonTerritory = ComparisonTerritory;
+        indicator.ComparisonValue = ComparisonValue;
+        indicator.Note = Note;
+        indicator.Knowledge = Knowledge;
+        indicator.BroughtBy = BroughtBy;
+        indicator.Key = Key;
+    }
 }
 
 /// <summary>What the person importing says for rows that do not: the kind of knowledge and who brought the figures.</summary>

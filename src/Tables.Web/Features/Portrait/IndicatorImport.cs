@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
@@ -7,6 +8,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tables.Web.Data;
+using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
@@ -45,7 +47,7 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
         {
             throw new ForbiddenException();
         }
-        var (_, preview) = await PlanAsync(access, cycleId, file, defaults, track: false, ct);
+        var (_, preview) = await PlanAsync(access, cycleId, file, defaults, ct);
         return preview;
     }
 
@@ -60,50 +62,56 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
         {
             throw new ForbiddenException();
         }
-        var (existing, preview) = await PlanAsync(access, cycleId, file, defaults, track: true, ct);
+        var (existing, preview) = await PlanAsync(access, cycleId, file, defaults, ct);
+        if (!preview.IsValid)
+        {
+            throw new ValidationException(preview.Errors.Select(e => new ValidationFailure(e.Column is { } c ? $"{e.Line}:{e.ColumnName ?? c.ToString(CultureInfo.InvariantCulture)}" : $"{e.Line}",
+                e.Message)));
+        }
+        if (basis is not null && basis != preview.Basis)
+        {
+            throw new ConflictException(null);
+        }
+        var actor = user.ToActor();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            if (!preview.IsValid)
-            {
-                throw new ValidationException(preview.Errors.Select(e => new ValidationFailure(e.Column is { } c ? $"{e.Line}:{e.ColumnName ?? c.ToString(CultureInfo.InvariantCulture)}" : $"{e.Line}",
-                    e.Message)));
-            }
-            if (basis is not null && basis != preview.Basis)
-            {
-                throw new ConflictException(null);
-            }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var portrait = await portraits.EnsurePortraitAsync(access, user, cycleId, ct);
-            foreach (var line in preview.Lines)
+            // Thousands of rows: written with prepared commands, not tracked one by one (docs/PERFORMANCE.md), and audited alike.
+            var changes = new List<BulkAudit.Change>(preview.Added + preview.Updated);
+            await using (var rows = await BulkRows<PortraitIndicator>.OpenAsync(db, ct))
             {
-                var row = line.Row;
-                var indicator = line.Action switch
+                foreach (var line in preview.Lines.Where(l => l.Action != ImportAction.Unchanged))
                 {
-                    ImportAction.Add => new PortraitIndicator { TableId = access.Table.Id, PortraitId = portrait.Id },
-                    ImportAction.Update => existing[row.Key],
-                    _ => null,
-                };
-                if (indicator is null)
-                {
-                    continue;
+                    if (line.Action == ImportAction.Add)
+                    {
+                        var added = new PortraitIndicator { TableId = access.Table.Id, PortraitId = portrait.Id, Version = Guid.NewGuid() };
+                        line.Row.CopyTo(added);
+                        await rows.InsertAsync(added, ct);
+                        changes.Add(new BulkAudit.Change(added, AuditAction.Created, null));
+                        continue;
+                    }
+                    var indicator = existing[line.Row.Key];
+                    var before = db.AuditSnapshot(indicator);
+                    var read = indicator.Version;
+                    line.Row.CopyTo(indicator);
+                    indicator.Version = Guid.NewGuid();
+                    if (!await rows.UpdateAsync(indicator, read, ct))
+                    {
+                        // Changed or deleted since the file was read.
+                        throw new ConflictException(null);
+                    }
+                    changes.Add(new BulkAudit.Change(indicator, AuditAction.Updated, before));
                 }
-                Copy(row, indicator);
-                if (line.Action == ImportAction.Add)
-                {
-                    db.PortraitIndicators.Add(indicator);
-                }
             }
-            try
-            {
-                await db.SaveChangesAsync(user.ToActor(), ct);
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
-            {
-                // Someone added one of these indicators since the file was read (one per theme, label and year).
-                throw new ConflictException(null);
-            }
+            await db.WriteAuditAsync(actor, changes, ct);
             await transaction.CommitAsync(ct);
             return preview;
+        }
+        catch (DbException e) when (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // A constraint: someone added one of these indicators since the file was read (one per theme, label and year).
+            throw new ConflictException(null);
         }
         finally
         {
@@ -112,15 +120,14 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
     }
 
     private async Task<(Dictionary<string, PortraitIndicator> Existing, ImportPreview Preview)> PlanAsync(TableAccess access, int cycleId, ReadOnlyMemory<byte> file,
-        ImportDefaults defaults, bool track, CancellationToken ct)
+        ImportDefaults defaults, CancellationToken ct)
     {
         if (!await db.Cycles.AnyAsync(c => c.Id == cycleId && c.TableId == access.Table.Id, ct))
         {
             throw new NotFoundException();
         }
         var portraitId = await db.Portraits.Where(p => p.CycleId == cycleId && p.TableId == access.Table.Id).Select(p => p.Id).FirstOrDefaultAsync(ct);
-        var query = db.PortraitIndicators.Where(i => i.PortraitId == portraitId);
-        var existing = await (track ? query : query.AsNoTracking()).ToDictionaryAsync(i => i.Key, StringComparer.Ordinal, ct);
+        var existing = await db.PortraitIndicators.AsNoTracking().Where(i => i.PortraitId == portraitId).ToDictionaryAsync(i => i.Key, StringComparer.Ordinal, ct);
         var basis = Basis(existing.Values);
         var parsed = file.Length > IndicatorCsv.MaxBytes
             ? new IndicatorFile([], [new CsvError(1, null, null, text["Import.TooLarge", IndicatorCsv.MaxBytes / 1024 / 1024])])
@@ -168,22 +175,6 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
     }
 
     private static string Figure(decimal value) => value.ToString("#,0.######", CultureInfo.CurrentCulture);
-
-    private static void Copy(IndicatorRow row, PortraitIndicator indicator)
-    {
-        indicator.Theme = row.Theme;
-        indicator.Label = row.Label;
-        indicator.Value = row.Value;
-        indicator.Unit = row.Unit;
-        indicator.Year = row.Year;
-        indicator.Source = row.Source;
-        indicator.ComparisonTerritory = row.ComparisonTerritory;
-        indicator.ComparisonValue = row.ComparisonValue;
-        indicator.Note = row.Note;
-        indicator.Knowledge = row.Knowledge;
-        indicator.BroughtBy = row.BroughtBy;
-        indicator.Key = row.Key;
-    }
 
     /// <summary>A fingerprint of the indicators an import reads: any add, change or deletion since changes it.</summary>
     private static string Basis(IEnumerable<PortraitIndicator> indicators)

@@ -44,12 +44,12 @@ public sealed class PortraitSamples(TablesDbContext db, PortraitMarkdown markdow
                 {
                     throw new InvalidDataException($"{csv}: " + string.Join("; ", read.Errors.Select(e => e.Message)));
                 }
-                db.PortraitIndicators.AddRange(read.Rows.Select(r => new PortraitIndicator
+                foreach (var row in read.Rows)
                 {
-                    TableId = table.Id, PortraitId = portrait.Id, Theme = r.Theme, Label = r.Label, Value = r.Value, Unit = r.Unit, Year = r.Year,
-                    Source = r.Source, ComparisonTerritory = r.ComparisonTerritory, ComparisonValue = r.ComparisonValue, Note = r.Note,
-                    Knowledge = r.Knowledge, BroughtBy = r.BroughtBy, Key = r.Key,
-                }));
+                    var indicator = new PortraitIndicator { TableId = table.Id, PortraitId = portrait.Id };
+                    row.CopyTo(indicator);
+                    db.PortraitIndicators.Add(indicator);
+                }
             }
             db.PortraitNarratives.AddRange((p.Narratives ?? []).Select(n => new PortraitNarrative
             {
