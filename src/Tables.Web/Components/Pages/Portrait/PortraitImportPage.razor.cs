@@ -23,7 +23,6 @@ public sealed partial class PortraitImportPage
 
     private Cycle? _cycle;
     private byte[]? _file;
-    private string? _fileName;
     private string? _fileError;
     private ImportPreview? _preview;
     private KnowledgeKind? _knowledge;
@@ -56,7 +55,6 @@ public sealed partial class PortraitImportPage
     {
         _preview = null;
         _fileError = null;
-        _fileName = e.File.Name;
         if (e.File.Size > IndicatorCsv.MaxBytes)
         {
             _file = null;

@@ -148,6 +148,8 @@ public sealed partial class PortraitPage
         finally
         {
             _busy = false;
+            // Called by the editor (a child): the page itself must draw again.
+            StateHasChanged();
         }
     }
 
@@ -173,6 +175,7 @@ public sealed partial class PortraitPage
         {
             // Back to the form with the merged values, the reason said.
             Snackbar.Add(string.Join(" ", e.Errors.Select(f => f.ErrorMessage)), Severity.Warning);
+            StateHasChanged();
         }
     }
 
@@ -182,10 +185,11 @@ public sealed partial class PortraitPage
         await SaveMergedAsync(mine);
     }
 
-    private Task CancelAsync()
+    private async Task CancelAsync()
     {
         _editing = null;
-        return ReloadAsync();
+        await ReloadAsync();
+        StateHasChanged();
     }
 
     private async Task DeleteAsync(PortraitBlock block, IPortraitItem item)
