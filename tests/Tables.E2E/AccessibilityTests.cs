@@ -24,6 +24,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         { "/t/tilleuls/forums", TablesAppFactory.Facilitator },
         { "/forums/1/wall", null },
         { "/forums/1/console", TablesAppFactory.Facilitator },
+        { "/t/tilleuls/cycles/2/portrait", null },
+        { "/t/tilleuls/cycles/2/portrait", TablesAppFactory.Partner },
+        { "/t/tilleuls/cycles/2/portrait", TablesAppFactory.Facilitator },
+        { "/t/tilleuls/cycles/2/portrait/import", TablesAppFactory.Partner },
     };
 
     [Theory]
