@@ -180,5 +180,55 @@ public sealed partial class PortraitTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(visitor.Locator("[data-testid=knowledge-overview]")).ToBeVisibleAsync();
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "portrait-public-390-top.png") });
         await ShotAsync(Theme(visitor, "Transport et mobilité"), "portrait-public-390-transport");
+        await AssertAccessibleAsync(visitor, "public page at 390 px");
+    }
+
+    [Fact]
+    public async Task A_facilitator_types_a_testimony_and_moderates_one_sent_from_a_forum()
+    {
+        var page = await OpenAsync(TablesAppFactory.Facilitator);
+        var school = Theme(page, "Réussite éducative");
+        var pending = school.GetByTestId("testimony-pending");
+        await Assertions.Expect(pending).ToContainTextAsync("aide aux devoirs");
+        await ShotAsync(school.Locator(".testimony-pending"), "portrait-facilitator-pending");
+        await pending.GetByTestId("testimony-accept").ClickAsync();
+        await Assertions.Expect(school.Locator(".testimonies")).ToContainTextAsync("aide aux devoirs");
+
+        var transport = Theme(page, "Transport et mobilité");
+        await transport.GetByTestId("add-testimony").ClickAsync();
+        var editor = transport.GetByTestId("item-editor");
+        await editor.GetByLabel("Témoignage").FillAsync("Le soir, j'attends l'autobus 45 pendant vingt minutes.");
+        await editor.GetByTestId("item-save").ClickAsync();
+        await Assertions.Expect(transport.Locator(".testimonies")).ToContainTextAsync("vingt minutes");
+        await Assertions.Expect(transport.Locator(".testimonies")).ToContainTextAsync("anonyme");
+        await Assertions.Expect(transport.Locator("[data-kind=Experiential] [data-testid=knowledge-gap]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_empty_portrait_offers_the_previous_cycles_and_copies_it()
+    {
+        // A cycle between the sample's two: its previous one is the 2021-2024 cycle, and the sample's current portrait stays current.
+        var cycleId = await browser.App.WithDbAsync(async db =>
+        {
+            var table = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Tables, t => t.Slug == "tilleuls");
+            var cycle = new Tables.Web.Features.Cycles.Cycle { TableId = table.Id, Title = "Cycle intercalaire", Start = new DateOnly(2024, 6, 1), End = new DateOnly(2024, 12, 1) };
+            db.Cycles.Add(cycle);
+            await db.SaveChangesAsync();
+            return cycle.Id;
+        });
+        var page = await browser.NewPageAsync(1280, 1000);
+        await page.SignInAsync(browser.BaseUrl, TablesAppFactory.Partner);
+        await page.GotoAsync($"{browser.BaseUrl}/t/tilleuls/cycles/{cycleId}/portrait");
+        await page.WaitForInteractiveAsync();
+        var banner = page.GetByTestId("copy-banner");
+        await Assertions.Expect(banner).ToContainTextAsync("Plan de quartier 2021-2024");
+        await Assertions.Expect(page.GetByTestId("publication")).ToContainTextAsync("Brouillon");
+
+        await page.GetByTestId("portrait-copy").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Copier le portrait précédent" }).ClickAsync();
+
+        await Assertions.Expect(Theme(page, "Habitation").Locator("tr[data-label='Loyer mensuel médian']")).ToContainTextAsync("780");
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+        await ShotAsync(page.Locator(".portrait-head"), "portrait-copied-head");
     }
 }

@@ -113,8 +113,8 @@ public sealed class PortraitComponentTests : BunitContext
 
         var rows = chart.FindAll("g.chart-row");
         Assert.Equal(["Ménages locataires", "Loyer médian"], rows.Select(r => r.GetAttribute("data-label")));
-        Assert.Equal(["400", "200"], rows[0].QuerySelectorAll("rect").Select(r => r.GetAttribute("width") ?? ""));
-        Assert.Equal(["200", "400"], rows[1].QuerySelectorAll("rect").Select(r => r.GetAttribute("width") ?? ""));
+        Assert.Equal(["220", "110"], rows[0].QuerySelectorAll("rect").Select(r => r.GetAttribute("width") ?? ""));
+        Assert.Equal(["110", "220"], rows[1].QuerySelectorAll("rect").Select(r => r.GetAttribute("width") ?? ""));
         Assert.Contains("70\u00A0%", rows[0].TextContent);
         Assert.Contains("Montréal 35\u00A0%", rows[0].TextContent);
         Assert.Contains("(2021)", rows[0].QuerySelector(".chart-label")!.TextContent);

@@ -237,6 +237,23 @@ public sealed class PortraitApiTests(TablesAppFactory app) : IClassFixture<Table
         Assert.True(result.Unchanged >= 43);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_portrait_and_its_csv_import()
+    {
+        using var anonymous = app.Client();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json", Ct));
+        var paths = document.RootElement.GetProperty("paths");
+        const string portrait = "/api/tables/{slug}/cycles/{cycleId}/portrait";
+
+        Assert.True(paths.TryGetProperty(portrait, out var read) && read.TryGetProperty("get", out _));
+        var import = paths.GetProperty(portrait + "/import").GetProperty("post");
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.Contains("nothing", import.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var update = paths.GetProperty(portrait + "/indicators/{id}").GetProperty("put");
+        Assert.True(update.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(paths.TryGetProperty(portrait + "/testimonies/{id}/moderation", out _));
+    }
+
     internal static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string url, byte[] csv)
     {
         var content = new ByteArrayContent(csv);
