@@ -5,7 +5,7 @@ using Tables.Web.Data;
 
 namespace Tables.Web;
 
-/// <summary>What every feature relies on: Blazor, MudBlazor, problem details, OpenAPI, health, security headers.</summary>
+/// <summary>What every feature relies on: Blazor, MudBlazor, problem details, OpenAPI, health.</summary>
 public static class HostExtensions
 {
     public static void AddTablesHost(this WebApplicationBuilder builder)
@@ -32,10 +32,6 @@ public static class HostExtensions
     {
         // First, so that error answers too speak the person's language.
         app.UseRequestLocalization();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Pages get the error page; the API gets problem+json.
@@ -43,9 +39,9 @@ public static class HostExtensions
             CreateScopeForErrors = true,
             StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
         });
-        // Pages show the not-found page; the API keeps its status codes and problem bodies.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
-            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Pages show the not-found page with the status (re-executed on the app itself: in a branch, routing would not
+        // run again and the answer stayed an empty 404). The API writes its problem body first (below): left alone.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // An API refusal without a body (415 or 405 from routing, 429 from the rate limiter) still gets problem+json.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages(async context =>
         {
@@ -65,14 +61,6 @@ public static class HostExtensions
                 ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title.Value },
             });
         }));
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            await next();
-        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -84,5 +72,6 @@ public static class HostExtensions
     }
 
     public static void MapTablesPages(this WebApplication app) =>
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app's own Content-Security-Policy forbids framing everywhere (Features/Hosting): Blazor's second header goes.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 }

@@ -3,6 +3,7 @@ using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Hosting;
 using Tables.Web.Features.Localization;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Portrait;
@@ -12,6 +13,7 @@ using Tables.Web.Features.Tally;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTablesHost();
+builder.AddTablesSecurity();
 builder.AddTablesData();
 builder.AddTablesLocalization();
 builder.AddAccounts();
@@ -24,8 +26,16 @@ builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-await app.MigrateTablesDataAsync();
+if (!await app.MigrateTablesDataAsync())
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
+if (AdminCommand.IsCommand(args))
+{
+    return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
+}
 await app.LoadSamplesAsync();
+app.UseTablesSecurity();
 app.UseTablesHost();
 app.MapTablesLocalization();
 app.MapAccounts();
@@ -37,6 +47,7 @@ app.MapForums();
 app.MapTally();
 app.MapTablesPages();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -50,17 +50,40 @@ public class TablesAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>An installation administrator, for setting things up through the services as the app would.</summary>
+    public static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
+
+    /// <summary>Reads or changes the database directly, across every table (a test checks what is stored).</summary>
     public async Task WithDbAsync(Func<TablesDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         await action(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<TablesDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         return await query(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
     }
+
+    /// <summary>Runs <paramref name="work"/> in a service scope that entered the table <paramref name="slug"/> as an administrator, as a request would.</summary>
+    public async Task<T> InTableAsync<T>(string slug, Func<IServiceProvider, TableAccess, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var access = await scope.ServiceProvider.GetRequiredService<TableService>().EnterAsync(Admin, slug)
+            ?? throw new InvalidOperationException($"no table {slug}");
+        return await work(scope.ServiceProvider, access);
+    }
+
+    /// <inheritdoc cref="InTableAsync{T}"/>
+    public Task InTableAsync(string slug, Func<IServiceProvider, TableAccess, Task> work) =>
+        InTableAsync(slug, async (sp, access) =>
+        {
+            await work(sp, access);
+            return true;
+        });
 
     /// <summary>Creates another table with its own coordinator (the given e-mail), private unless said otherwise.</summary>
     public async Task<string> CreateOtherTableAsync(string slug, string coordinatorEmail, bool isPublic = false)

@@ -70,7 +70,7 @@ public class PortraitRenderBenchmarks
         {
             var output = await _renderer.RenderComponentAsync<ThemeSection>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(ThemeSection.Theme)] = theme, [nameof(ThemeSection.CanContribute)] = true, [nameof(ThemeSection.CanFacilitate)] = true,
+                [nameof(ThemeSection.Theme)] = theme, [nameof(ThemeSection.CanPartner)] = true, [nameof(ThemeSection.CanFacilitate)] = true,
             }));
             html.Append(output.ToHtmlString());
         }

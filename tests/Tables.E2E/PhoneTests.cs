@@ -282,7 +282,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         }
         await using var scope = browser.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls"))!;
+        var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls"))!;
         var db = sp.GetRequiredService<TablesDbContext>();
         var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
         var console = sp.GetRequiredService<ForumConsole>();
@@ -304,7 +304,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
             var sp = scope.ServiceProvider;
-            var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", ct))!;
+            var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", ct))!;
             var console = sp.GetRequiredService<ForumConsole>();
             var forumId = await sp.GetRequiredService<TablesDbContext>().Forums.Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync(ct);
             var other = await console.CreateBallotAsync(access, Admin, forumId, new BallotSetup

@@ -19,6 +19,7 @@ public static class DataExtensions
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys"))).SetApplicationName("Tables");
         // The options are the same for every request: built once (singleton), not for each scope — building them was
         // a tenth of the server's CPU when 2,000 phones voted at once (docs/PERFORMANCE.md).
+        builder.Services.AddScoped<TableScope>();
         builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<TablesDbContext>("database", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -34,15 +35,29 @@ public static class DataExtensions
         }.ToString();
     }
 
-    /// <summary>Applies pending migrations and switches SQLite to WAL (readers never block the writer).</summary>
-    public static async Task MigrateTablesDataAsync(this WebApplication app)
+    /// <summary>
+    /// Applies pending migrations and switches SQLite to WAL (readers never block the writer). A database that cannot be
+    /// used (damaged, not a database, locked by another program, unreadable) is reported once, naming the file and what
+    /// to do, and the app stops (false) rather than start half-working.
+    /// </summary>
+    public static async Task<bool> MigrateTablesDataAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            return true;
+        }
+        catch (Exception e) when (DatabaseTrouble.Find(e) is { } sqlite)
+        {
+            var file = db.Database.IsSqlite() ? Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) : "(database)";
+            DatabaseTrouble.Report(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tables.Data"), file, sqlite);
+            return false;
         }
     }
 }

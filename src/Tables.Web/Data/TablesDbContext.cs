@@ -14,20 +14,26 @@ using Tables.Web.Features.Tables;
 namespace Tables.Web.Data;
 
 /// <summary>
-/// The one context of the app. Rows of a table (tenant) are filtered by <see cref="TenantId"/> once a feature has
-/// authorized access to that table; every change to an <see cref="IAudited"/> row writes an audit entry in the same
-/// transaction, and <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
+/// The one context of the app. Every <see cref="ITableOwned"/> row is filtered by the table in scope
+/// (<see cref="TableScope"/>, set explicitly by the request, hub call or screen): out of scope nothing table-owned is
+/// seen. Every change to an <see cref="IAudited"/> row writes an audit entry in the same transaction, and
+/// <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
 /// </summary>
-public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) : IdentityDbContext<TablesUser>(options)
+public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null) : IdentityDbContext<TablesUser>(options)
 {
+    // Design-time tools build the context without a scope: nothing table-owned is seen.
+    private readonly TableScope _scope = scope ?? new TableScope();
+
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
     {
         // Stored, never written into a page: keep accents readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>When set, queries see only this table's rows.</summary>
-    public int? TenantId { get; set; }
+    /// <summary>The table this context's queries see (read by the query filters at each query).</summary>
+    private int? TableInScope => _scope.TableId;
+
+    private bool SeesAllTables => _scope.AllTables;
 
     public DbSet<Table> Tables => Set<Table>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -52,18 +58,16 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options) :
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TablesDbContext).Assembly);
-        builder.Entity<Organisation>().HasQueryFilter(o => TenantId == null || o.TableId == TenantId);
-        builder.Entity<Membership>().HasQueryFilter(m => TenantId == null || m.TableId == TenantId);
-        builder.Entity<Cycle>().HasQueryFilter(c => TenantId == null || c.TableId == TenantId);
-        builder.Entity<Priority>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
-        builder.Entity<Forum>().HasQueryFilter(f => TenantId == null || f.TableId == TenantId);
-        builder.Entity<Ballot>().HasQueryFilter(b => TenantId == null || b.TableId == TenantId);
-        builder.Entity<CyclePortrait>().HasQueryFilter(p => TenantId == null || p.TableId == TenantId);
-        builder.Entity<PortraitIndicator>().HasQueryFilter(i => TenantId == null || i.TableId == TenantId);
-        builder.Entity<PortraitNarrative>().HasQueryFilter(n => TenantId == null || n.TableId == TenantId);
-        builder.Entity<PortraitResource>().HasQueryFilter(r => TenantId == null || r.TableId == TenantId);
-        builder.Entity<Testimony>().HasQueryFilter(t => TenantId == null || t.TableId == TenantId);
+        // One rule for every table-owned entity, present and future: implementing ITableOwned is enough.
+        var filter = typeof(TablesDbContext).GetMethod(nameof(FilterByTable), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(ITableOwned).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            filter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
     }
+
+    private void FilterByTable<T>(ModelBuilder builder) where T : class, ITableOwned =>
+        builder.Entity<T>().HasQueryFilter(row => SeesAllTables || row.TableId == TableInScope);
 
     /// <summary>Saves, recording <paramref name="actor"/> in the audit entries of this save.</summary>
     public async Task<int> SaveChangesAsync(Actor actor, CancellationToken cancellationToken = default)

@@ -21,7 +21,7 @@ public sealed class AccountTests : IClassFixture<TablesAppFactory>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_make_this_connection_wait_even_with_the_right_one()
     {
         using var coordinator = await _app.SignedInAsync(TablesAppFactory.Coordinator);
         (await coordinator.PostAsJsonAsync("/api/tables/tilleuls/members", new MemberAdd { Email = "verrou@example.org", Role = Tables.Web.Features.Members.TableRole.Observer }, Ct)).EnsureSuccessStatusCode();
@@ -58,8 +58,8 @@ public sealed class AccountTests : IClassFixture<TablesAppFactory>
         Assert.Contains("Si un compte correspond", await known.Content.ReadAsStringAsync(Ct));
         Assert.Empty(_app.Emails.LinksTo("personne@example.org"));
 
-        await SetPasswordThroughLinkAsync(TablesAppFactory.Facilitator, "Animation-2027-ok");
-        using var _ = await _app.SignedInAsync(TablesAppFactory.Facilitator, "Animation-2027-ok");
+        await SetPasswordThroughLinkAsync(TablesAppFactory.Facilitator, "Rue-des-Ormes-2027");
+        using var _ = await _app.SignedInAsync(TablesAppFactory.Facilitator, "Rue-des-Ormes-2027");
     }
 
     [Fact]

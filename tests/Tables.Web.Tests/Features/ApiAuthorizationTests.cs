@@ -107,8 +107,10 @@ public sealed class ApiAuthorizationTests : IClassFixture<ApiAuthorizationTests.
     public async Task Pages_of_a_private_table_say_not_found_to_outsiders()
     {
         using var outsider = await _app.SignedInAsync(TablesAppFactory.Coordinator);
-        var html = System.Web.HttpUtility.HtmlDecode(await outsider.GetStringAsync($"/t/{App.PrivateTable}", Ct));
-        Assert.Contains("n'existe pas ou n'est pas publique", html);
+        var response = await outsider.GetAsync($"/t/{App.PrivateTable}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = System.Web.HttpUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Cette page n'existe pas.", html);
         Assert.DoesNotContain($"Table {App.PrivateTable}", html);
     }
 

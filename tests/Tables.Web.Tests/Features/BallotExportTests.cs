@@ -20,7 +20,7 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var access = (await sp.GetRequiredService<TableService>().GetAccessAsync(Admin, "tilleuls", Ct))!;
+        var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", Ct))!;
         var console = sp.GetRequiredService<ForumConsole>();
         var live = sp.GetRequiredService<LiveForum>();
         var cycle = (await console.ListAsync(access, Ct)).First().CycleId;

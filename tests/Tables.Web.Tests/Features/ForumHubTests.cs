@@ -40,7 +40,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     private async Task MoveToAsync(ForumDetail forum, ActivityKind kind)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var access = await scope.ServiceProvider.GetRequiredService<Tables.Web.Features.Tables.TableService>().GetAccessAsync(Principal(), "tilleuls", Ct);
+        var access = await scope.ServiceProvider.GetRequiredService<Tables.Web.Features.Tables.TableService>().EnterAsync(Principal(), "tilleuls", Ct);
         await scope.ServiceProvider.GetRequiredService<ForumConsole>().SetActivityAsync(access!, Principal(), forum.Forum.Id, forum.Agenda.First(a => a.Kind == kind).Id, Ct);
     }
 

@@ -19,11 +19,7 @@ public abstract class ForumPage : AccessPage, IDisposable
 
     protected Forum? Forum { get; private set; }
 
-    /// <summary>Facilitation screens refuse readers who may not facilitate.</summary>
-    protected virtual bool RequiresFacilitation => false;
-
     protected bool Found => Access is not null && Forum is not null;
-    protected bool Denied => Found && RequiresFacilitation && !Access!.CanFacilitate;
 
     protected override void OnInitialized()
     {
@@ -34,9 +30,9 @@ public abstract class ForumPage : AccessPage, IDisposable
 
     protected override async Task LoadAsync()
     {
-        Access = await Service<TableService>().GetForumAccessAsync(User, Id);
+        Access = await Service<ForumDirectory>().EnterForumAsync(User, Id);
         Forum = Access is null ? null : await Service<ForumConsole>().FindAsync(Access, Id);
-        if (Found && !Denied)
+        if (Found && await AuthorizeAsync())
         {
             await OnForumLoadedAsync();
         }

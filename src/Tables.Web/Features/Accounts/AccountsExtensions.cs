@@ -19,14 +19,13 @@ public static class AccountsExtensions
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No lockout on failures (anyone could lock anyone out): SignInThrottle slows guessing per address instead.
             })
             .AddEntityFrameworkStores<TablesDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TablesClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(options =>
         {
@@ -41,8 +40,23 @@ public static class AccountsExtensions
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+        // Sessions live in the database: signing out ends them for good, on every instance.
+        services.AddSingleton<AuthSessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<AuthSessionStore>((options, store) => options.SessionStore = store);
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AdminCommand>();
         services.AddSingleton<IEmailSender<TablesUser>, LoggingEmailSender>();
         services.AddScoped<AccountInvitations>();
+    }
+
+    /// <summary><c>admin …</c> on the command line (see <see cref="AdminCommand"/>): runs it and gives its exit code.</summary>
+    public static async Task<int> RunAdminCommandAsync(this WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AdminCommand>().RunAsync(args, AdminCommand.Terminal.FromConsole());
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
 
 namespace Tables.Web.Features.Ballots;
 
 /// <summary>One question put to the vote in a forum, with its options and counting method.</summary>
-public sealed class Ballot : IAudited, IVersioned
+public sealed class Ballot : IAudited, IVersioned, ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -77,9 +78,11 @@ public enum BallotStatus
 /// One person's ballot on one question (the last one counts), or a paper ballot typed by a facilitator.
 /// A unique index on (ballot, participant) makes "one ballot per person" a database fact.
 /// </summary>
-public sealed class Vote
+public sealed class Vote : ITableOwned
 {
     public long Id { get; set; }
+    /// <summary>The ballot's table.</summary>
+    public int TableId { get; set; }
     public int BallotId { get; set; }
     /// <summary>Null for paper ballots.</summary>
     public int? ParticipantId { get; set; }

@@ -43,9 +43,9 @@ public sealed partial class VoteWriter : BackgroundService
     /// <summary>Raised after each committed batch with the ballots whose votes changed (for coalesced result updates).</summary>
     public event Action<IReadOnlyCollection<int>>? BallotsChanged;
 
-    public Task<VoteOutcome> CastAsync(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
+    public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
     {
-        var request = new CastRequest(ballotId, participantId, group, content, clientMessageId, isPaper);
+        var request = new CastRequest(tableId, ballotId, participantId, group, content, clientMessageId, isPaper);
         _queue.Writer.TryWrite(request);
         return request.Done.Task;
     }
@@ -128,11 +128,11 @@ public sealed partial class VoteWriter : BackgroundService
     private async Task<VoteOutcome?[]> WriteAsync(List<WriteRequest> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
+        var db = WriterContext(scope);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var casts = batch.OfType<CastRequest>().ToList();
         var ballotIds = casts.Select(r => r.BallotId).Distinct().ToList();
-        var open = (await db.Ballots.IgnoreQueryFilters().Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
+        var open = (await db.Ballots.Where(b => ballotIds.Contains(b.Id) && b.Status == BallotStatus.Open).Select(b => b.Id).ToListAsync()).ToHashSet();
         var participantIds = casts.Where(r => r.ParticipantId is not null).Select(r => r.ParticipantId!.Value).Distinct().ToList();
         var existing = await db.Votes.Where(v => ballotIds.Contains(v.BallotId) && v.ParticipantId != null && participantIds.Contains(v.ParticipantId.Value))
             .ToDictionaryAsync(v => (v.BallotId, v.ParticipantId!.Value));
@@ -161,7 +161,7 @@ public sealed partial class VoteWriter : BackgroundService
                     outcomes[i] = VoteOutcome.Duplicate;
                     continue;
                 }
-                db.Votes.Add(new Vote { BallotId = r.BallotId, IsPaper = true, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now });
+                db.Votes.Add(new Vote { TableId = r.TableId, BallotId = r.BallotId, IsPaper = true, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now });
                 outcomes[i] = VoteOutcome.Stored;
             }
             else if (existing.TryGetValue((r.BallotId, r.ParticipantId!.Value), out var vote))
@@ -179,7 +179,7 @@ public sealed partial class VoteWriter : BackgroundService
             }
             else
             {
-                vote = new Vote { BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
+                vote = new Vote { TableId = r.TableId, BallotId = r.BallotId, ParticipantId = r.ParticipantId, Group = r.Group, Content = r.Content, ClientMessageId = r.ClientMessageId, CastAt = now };
                 db.Votes.Add(vote);
                 existing[(r.BallotId, r.ParticipantId.Value)] = vote;
                 outcomes[i] = VoteOutcome.Stored;
@@ -193,7 +193,14 @@ public sealed partial class VoteWriter : BackgroundService
     private async Task RunTurnAsync(WriteRequest request)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        await request.RunAsync(scope.ServiceProvider.GetRequiredService<TablesDbContext>());
+        await request.RunAsync(WriterContext(scope));
+    }
+
+    private static TablesDbContext WriterContext(AsyncServiceScope scope)
+    {
+        // The single writer serves every forum of the instance: it writes what authorized hub calls and screens queued.
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
+        return scope.ServiceProvider.GetRequiredService<TablesDbContext>();
     }
 
     private void RaiseChanged(IEnumerable<int> ballotIds)
@@ -235,8 +242,9 @@ public sealed partial class VoteWriter : BackgroundService
         public override void Fail(Exception e) => Done.TrySetException(e);
     }
 
-    private sealed class CastRequest(int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
+    private sealed class CastRequest(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper) : WriteRequest
     {
+        public int TableId { get; } = tableId;
         public int BallotId { get; } = ballotId;
         public int? ParticipantId { get; } = participantId;
         public string? Group { get; } = group;

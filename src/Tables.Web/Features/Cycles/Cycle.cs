@@ -3,7 +3,7 @@ using Tables.Web.Data.Auditing;
 namespace Tables.Web.Features.Cycles;
 
 /// <summary>One plan de quartier of a table: portrait → consultation → priorisation → plan → mise en œuvre → évaluation.</summary>
-public sealed class Cycle : IAudited, IVersioned
+public sealed class Cycle : IAudited, IVersioned, Data.ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -30,9 +30,11 @@ public enum Phase
 }
 
 /// <summary>A dated move of a cycle from one phase to another (forward or back).</summary>
-public sealed class PhaseChange
+public sealed class PhaseChange : Data.ITableOwned
 {
     public int Id { get; set; }
+    /// <summary>The cycle's table.</summary>
+    public int TableId { get; set; }
     public int CycleId { get; set; }
     public Phase? From { get; set; }
     public Phase To { get; set; }

@@ -40,7 +40,7 @@ public sealed class CycleService(
             Start = edit.Start!.Value,
             End = edit.End!.Value,
             Phase = Phase.Portrait,
-            PhaseHistory = [new PhaseChange { From = null, To = Phase.Portrait, At = clock.GetUtcNow().UtcDateTime, ByName = actor.Name }],
+            PhaseHistory = [new PhaseChange { TableId = access.Table.Id, From = null, To = Phase.Portrait, At = clock.GetUtcNow().UtcDateTime, ByName = actor.Name }],
         };
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync(actor, ct);
@@ -66,7 +66,7 @@ public sealed class CycleService(
             ?? throw new ValidationException([new ValidationFailure(nameof(PhaseMove.Direction),
                 text[move.Direction == PhaseDirection.Next ? "Validation.LastPhase" : "Validation.FirstPhase"])]);
         var actor = user.ToActor();
-        db.PhaseChanges.Add(new PhaseChange { CycleId = cycle.Id, From = cycle.Phase, To = target, At = clock.GetUtcNow().UtcDateTime, ByName = actor.Name });
+        db.PhaseChanges.Add(new PhaseChange { TableId = cycle.TableId, CycleId = cycle.Id, From = cycle.Phase, To = target, At = clock.GetUtcNow().UtcDateTime, ByName = actor.Name });
         cycle.Phase = target;
         await db.SaveChangesAsync(actor, ct);
         return cycle;

@@ -7,7 +7,7 @@ using Tables.Web.Features.Tables;
 namespace Tables.Web.Features.Cycles;
 
 /// <summary>A priority the table chose for a cycle (often promoted from a ballot's result); the action plan hangs off it.</summary>
-public sealed class Priority : IAudited, IVersioned
+public sealed class Priority : IAudited, IVersioned, ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
 
 namespace Tables.Web.Features.Forums;
 
 /// <summary>A live session of a cycle: a room, a projector, a facilitator and participants on their phones.</summary>
-public sealed class Forum : IAudited, IVersioned
+public sealed class Forum : IAudited, IVersioned, ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -36,9 +37,11 @@ public enum ForumStatus
 }
 
 /// <summary>One step of the agenda. A vote activity points at its ballot.</summary>
-public sealed class ForumActivity
+public sealed class ForumActivity : ITableOwned
 {
     public int Id { get; set; }
+    /// <summary>The forum's table.</summary>
+    public int TableId { get; set; }
     public int ForumId { get; set; }
     public int Order { get; set; }
     public ActivityKind Kind { get; set; }
@@ -58,9 +61,11 @@ public enum ActivityKind
 }
 
 /// <summary>Someone in the room, anonymous: a random token kept on their phone, an optional name and group.</summary>
-public sealed class Participant
+public sealed class Participant : ITableOwned
 {
     public int Id { get; set; }
+    /// <summary>The forum's table.</summary>
+    public int TableId { get; set; }
     public int ForumId { get; set; }
     /// <summary>Secret bearer token (base64url, 32 random bytes): whoever holds it is this participant.</summary>
     public string Token { get; set; } = "";
@@ -70,9 +75,11 @@ public sealed class Participant
 }
 
 /// <summary>An idea from a phone, or typed by a facilitator from paper (no participant).</summary>
-public sealed class Idea
+public sealed class Idea : ITableOwned
 {
     public int Id { get; set; }
+    /// <summary>The forum's table.</summary>
+    public int TableId { get; set; }
     public int ForumId { get; set; }
     public int? ParticipantId { get; set; }
     public string Text { get; set; } = "";

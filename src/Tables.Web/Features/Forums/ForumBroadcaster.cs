@@ -96,6 +96,8 @@ public sealed partial class ForumBroadcaster : BackgroundService
         }
         await using var scope = _scopes.CreateAsyncScope();
         var live = scope.ServiceProvider.GetRequiredService<LiveForum>();
+        // Updates are sent for every forum of the instance, after the change was authorized and made.
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
         foreach (var forumId in joined.Except(forums))
         {
@@ -108,7 +110,7 @@ public sealed partial class ForumBroadcaster : BackgroundService
             await _hub.Clients.Group(Group(forumId)).ForumChanged(snapshot);
             ForumUpdated?.Invoke(snapshot);
         }
-        foreach (var ballot in await db.Ballots.IgnoreQueryFilters().AsNoTracking().Where(b => ballots.Contains(b.Id)).ToListAsync(ct))
+        foreach (var ballot in await db.Ballots.AsNoTracking().Where(b => ballots.Contains(b.Id)).ToListAsync(ct))
         {
             var results = await live.ResultsAsync(ballot, ct);
             await _hub.Clients.Group(Group(ballot.ForumId)).ResultsChanged(results);

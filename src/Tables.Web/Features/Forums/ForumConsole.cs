@@ -21,6 +21,7 @@ namespace Tables.Web.Features.Forums;
 /// </summary>
 public sealed class ForumConsole(
     TablesDbContext db,
+    ForumDirectory directory,
     VoteWriter votes,
     ForumBroadcaster broadcaster,
     IBallotCounter counter,
@@ -53,7 +54,7 @@ public sealed class ForumConsole(
             JoinCode = await FreeJoinCodeAsync(ct),
             Status = ForumStatus.Draft,
             Groups = create.Groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList(),
-            Activities = create.Agenda.Select((a, i) => new ForumActivity { Order = i + 1, Kind = a.Kind, Title = a.Title?.Trim() is { Length: > 0 } t ? t : text[$"Activity.{a.Kind}"] }).ToList(),
+            Activities = create.Agenda.Select((a, i) => new ForumActivity { TableId = access.Table.Id, Order = i + 1, Kind = a.Kind, Title = a.Title?.Trim() is { Length: > 0 } t ? t : text[$"Activity.{a.Kind}"] }).ToList(),
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(user.ToActor(), ct);
@@ -87,7 +88,7 @@ public sealed class ForumConsole(
     public async Task<Idea> AddPaperIdeaAsync(TableAccess access, int forumId, IdeaEdit edit, CancellationToken ct = default)
     {
         var forum = await FindAsync(access, forumId, ct);
-        var idea = new Idea { ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Ideas.Add(idea);
         await db.SaveChangesAsync(ct);
         broadcaster.MarkForum(forum.Id);
@@ -118,6 +119,10 @@ public sealed class ForumConsole(
             i.MergedIntoId = into.Id;
         }, ct);
     }
+
+    /// <summary>How many joined, by declared group ("" for none).</summary>
+    public Task<Dictionary<string, int>> ParticipantsByGroupAsync(int forumId, CancellationToken ct = default) =>
+        db.Participants.Where(p => p.ForumId == forumId).GroupBy(p => p.Group ?? "").Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
@@ -188,7 +193,7 @@ public sealed class ForumConsole(
         var actor = user.ToActor();
         var result = await votes.InTurnAsync(async writerDb =>
         {
-            var b = await writerDb.Ballots.IgnoreQueryFilters().FirstAsync(x => x.Id == ballot.Id);
+            var b = await writerDb.Ballots.FirstAsync(x => x.Id == ballot.Id);
             if (b.Status != BallotStatus.Open)
             {
                 throw new ForumException(text["Ballot.NotOpen"]);
@@ -230,7 +235,7 @@ public sealed class ForumConsole(
         {
             throw new ForumException(text["Forum.UnknownGroup"]);
         }
-        var outcome = await votes.CastAsync(ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, isPaper: true);
+        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, null, string.IsNullOrEmpty(group) ? null : group, content, clientMessageId, isPaper: true);
         if (outcome == VoteOutcome.NotOpen)
         {
             throw new ForumException(text["Ballot.NotOpen"]);
@@ -335,7 +340,7 @@ public sealed class ForumConsole(
         while (true)
         {
             var code = JoinCodes.New();
-            if (!await db.Forums.IgnoreQueryFilters().AnyAsync(f => f.JoinCode == code, ct))
+            if (!await directory.CodeTakenAsync(code, ct))
             {
                 return code;
             }

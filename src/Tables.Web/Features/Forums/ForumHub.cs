@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tables.Web.Data;
 using Tables.Web.Features.Ballots;
@@ -13,15 +13,20 @@ namespace Tables.Web.Features.Forums;
 /// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
 /// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
 /// </summary>
-public sealed class ForumHub(LiveForum live, ForumConsole console, TableService tables, TablesDbContext db, IStringLocalizer<UiText> text) : Hub<IForumClient>
+public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
+    IStringLocalizer<UiText> text) : Hub<IForumClient>
 {
     private const string ParticipantKey = "participant";
     private const string ForumKey = "forum";
+
+    /// <summary>The table a connection joined or watches: every later call runs in its scope (<see cref="ForumHubScope"/>).</summary>
+    internal const string TableKey = "table";
 
     /// <summary>Joins with the code, or resumes the participant of <see cref="JoinRequest.Token"/>; returns their snapshot.</summary>
     public async Task<JoinResult> Join(JoinRequest request)
     {
         var result = await live.JoinAsync(request, Context.ConnectionAborted);
+        Context.Items[TableKey] = scope.TableId;
         Context.Items[ParticipantKey] = result.ParticipantId;
         Context.Items[ForumKey] = result.Snapshot.ForumId;
         await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(result.Snapshot.ForumId), Context.ConnectionAborted);
@@ -32,6 +37,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, TableService 
     public async Task<ForumSnapshot> Watch(int forumId)
     {
         await AccessForForumAsync(forumId, TablePolicies.Read);
+        Context.Items[TableKey] = scope.TableId;
         Context.Items[ForumKey] = forumId;
         await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(forumId), Context.ConnectionAborted);
         return await live.SnapshotAsync(forumId, null, Context.ConnectionAborted);
@@ -77,18 +83,40 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, TableService 
     private int ParticipantId() =>
         Context.Items.TryGetValue(ParticipantKey, out var id) && id is int participant ? participant : throw new ForumException(text["Forum.JoinFirst"]);
 
-    private async Task<TableAccess> AccessForForumAsync(int forumId, string policy)
+    private Task<TableAccess> AccessForForumAsync(int forumId, string policy) =>
+        AuthorizeAsync(directory.EnterForumAsync(Context.User!, forumId, Context.ConnectionAborted), policy);
+
+    private Task<TableAccess> AccessForBallotAsync(int ballotId) =>
+        AuthorizeAsync(directory.EnterBallotAsync(Context.User!, ballotId, Context.ConnectionAborted), TablePolicies.Facilitate);
+
+    private Task<TableAccess> AccessForIdeaAsync(int ideaId) =>
+        AuthorizeAsync(directory.EnterIdeaAsync(Context.User!, ideaId, Context.ConnectionAborted), TablePolicies.Facilitate);
+
+    /// <summary>The same named policies as the API and the screens decide (<see cref="TablePolicies"/>).</summary>
+    private async Task<TableAccess> AuthorizeAsync(Task<TableAccess?> entering, string policy)
     {
-        var access = await tables.GetForumAccessAsync(Context.User!, forumId, Context.ConnectionAborted);
-        var allowed = access is not null && (policy == TablePolicies.Read ? access.CanRead : access.CanFacilitate);
-        return allowed ? access! : throw new ForumException(text["Forum.FacilitatorOnly"]);
+        var access = await entering;
+        return access is not null && (await authorization.AuthorizeAsync(Context.User!, access, policy)).Succeeded
+            ? access
+            : throw new ForumException(text["Forum.FacilitatorOnly"]);
     }
+}
 
-    private async Task<TableAccess> AccessForBallotAsync(int ballotId) =>
-        await AccessForForumAsync(await db.Ballots.IgnoreQueryFilters().Where(b => b.Id == ballotId).Select(b => b.ForumId).FirstOrDefaultAsync(Context.ConnectionAborted), TablePolicies.Facilitate);
-
-    private async Task<TableAccess> AccessForIdeaAsync(int ideaId) =>
-        await AccessForForumAsync(await db.Ideas.Where(i => i.Id == ideaId).Select(i => i.ForumId).FirstOrDefaultAsync(Context.ConnectionAborted), TablePolicies.Facilitate);
+/// <summary>
+/// Puts every hub call of a connection in the scope of the table the connection joined or watches (hub calls each get
+/// their own service scope). Join and Watch choose the table themselves.
+/// </summary>
+public sealed class ForumHubScope : IHubFilter
+{
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (context.HubMethodName is not (nameof(ForumHub.Join) or nameof(ForumHub.Watch))
+            && context.Context.Items.TryGetValue(ForumHub.TableKey, out var table) && table is int tableId)
+        {
+            context.ServiceProvider.GetRequiredService<TableScope>().Enter(tableId);
+        }
+        return next(context);
+    }
 }
 
 /// <summary>

@@ -9,12 +9,17 @@ public static class ForumsFeature
     public static void AddForums(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSignalR(o => o.AddFilter<ForumHubErrors>())
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<ForumHubErrors>();
+                o.AddFilter<ForumHubScope>();
+            })
             // ForumHubErrors already turns every failure of a method into a HubException with a safe message; detailed errors
             // only add why SignalR could not call a method (wrong argument count or types) instead of a bare "failed to invoke".
             // For the forum hub only: Blazor's own hub keeps its defaults.
-            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = true);
+            .AddHubOptions<ForumHub>(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         services.AddSingleton<ForumHubErrors>();
+        services.AddSingleton<ForumHubScope>();
         services.AddSingleton<VoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteWriter>());
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
@@ -22,6 +27,7 @@ public static class ForumsFeature
         services.AddSingleton<ForumBroadcaster>();
         services.AddSingleton<IBallotCounter, VotingBallotCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<ForumBroadcaster>());
+        services.AddScoped<ForumDirectory>();
         services.AddScoped<LiveForum>();
         services.AddScoped<ForumConsole>();
         // Validators are singletons: FluentValidation builds a validator's rules (expression trees) in its constructor

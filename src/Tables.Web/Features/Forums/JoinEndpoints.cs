@@ -9,11 +9,11 @@ public static class JoinEndpoints
 {
     public static void MapJoin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/j/{code}/qr.svg", async (string code, HttpContext http, TablesDbContext db, IConfiguration configuration) =>
+        app.MapGet("/j/{code}/qr.svg", async (string code, HttpContext http, ForumDirectory forums, IConfiguration configuration) =>
         {
             var normalized = JoinCodes.Normalize(code);
             if (normalized.Length is 0 or > 12 || !normalized.All(char.IsAsciiLetterOrDigit)
-                || !await db.Forums.IgnoreQueryFilters().AnyAsync(f => f.JoinCode == normalized, http.RequestAborted))
+                || !await forums.CodeTakenAsync(normalized, http.RequestAborted))
             {
                 return Results.NotFound();
             }

@@ -13,6 +13,8 @@ namespace Tables.Web.Features.Forums;
 /// </summary>
 public sealed class LiveForum(
     TablesDbContext db,
+    TableScope scope,
+    ForumDirectory directory,
     VoteWriter votes,
     ForumBroadcaster broadcaster,
     IBallotCounter counter,
@@ -28,8 +30,13 @@ public sealed class LiveForum(
     {
         await ValidateAsync(joinValidator, request, ct);
         var code = JoinCodes.Normalize(request.Code);
-        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.JoinCode == code, ct)
-            ?? throw new ForumException(text["Forum.UnknownCode"]);
+        var forum = await directory.FindByCodeAsync(code, ct) ?? throw new ForumException(text["Forum.UnknownCode"]);
+        // The code chose the table: the rest of the call (and the connection's later calls) run in its scope.
+        if (scope.TableId is { } current && current != forum.TableId)
+        {
+            throw new ForumException(text["Forum.UnknownCode"]);
+        }
+        scope.Enter(forum.TableId);
         Participant? participant = null;
         if (!string.IsNullOrEmpty(request.Token))
         {
@@ -44,6 +51,7 @@ public sealed class LiveForum(
             var group = NormalizeGroup(forum, request.Group);
             participant = new Participant
             {
+                TableId = forum.TableId,
                 ForumId = forum.Id,
                 Token = ParticipantTokens.New(),
                 DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
@@ -65,7 +73,7 @@ public sealed class LiveForum(
     {
         await ValidateAsync(ideaValidator, request, ct);
         var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
-        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == participant.ForumId, ct);
+        var forum = await db.Forums.AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == participant.ForumId, ct);
         var existing = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.ParticipantId == participantId && i.ClientMessageId == request.ClientMessageId, ct);
         if (existing is not null)
         {
@@ -75,7 +83,7 @@ public sealed class LiveForum(
         {
             throw new ForumException(text["Forum.IdeasClosed"]);
         }
-        var idea = new Idea { ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         await votes.InsertAsync(idea);
         broadcaster.MarkForum(forum.Id);
         return ToView(idea, participantId);
@@ -88,7 +96,7 @@ public sealed class LiveForum(
         var participant = await cache.ParticipantAsync(participantId, async () => await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
                 .Select(p => new LiveCache.ParticipantInfo(p.Id, p.ForumId, p.Group)).FirstOrDefaultAsync(ct))
             ?? throw new ForumException(text["Forum.JoinFirst"]);
-        var ballot = await cache.BallotAsync(request.BallotId, () => db.Ballots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BallotId, ct));
+        var ballot = await cache.BallotAsync(request.BallotId, () => db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BallotId, ct));
         if (ballot is null || ballot.ForumId != participant.ForumId)
         {
             throw new ForumException(text["Ballot.Unknown"]);
@@ -101,7 +109,7 @@ public sealed class LiveForum(
         {
             throw new ForumException(problem);
         }
-        var outcome = await votes.CastAsync(ballot.Id, participantId, participant.Group, request.Content, request.ClientMessageId);
+        var outcome = await votes.CastAsync(ballot.TableId, ballot.Id, participantId, participant.Group, request.Content, request.ClientMessageId);
         return outcome == VoteOutcome.NotOpen
             ? throw new ForumException(text["Ballot.NotOpen"])
             : new CastAck(ballot.Id, outcome, request.ClientMessageId);
@@ -111,10 +119,10 @@ public sealed class LiveForum(
     /// <param name="withResults">False for the coalesced broadcasts: live figures travel apart in ResultsChanged.</param>
     public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default, bool withResults = true)
     {
-        var forum = await db.Forums.IgnoreQueryFilters().AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == forumId, ct);
+        var forum = await db.Forums.AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == forumId, ct);
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId && !i.Hidden && i.MergedIntoId == null).OrderBy(i => i.Id).ToListAsync(ct);
         var participants = await db.Participants.CountAsync(p => p.ForumId == forumId, ct);
-        var ballots = await db.Ballots.IgnoreQueryFilters().AsNoTracking().Where(b => b.ForumId == forumId && b.Status != BallotStatus.Draft).OrderBy(b => b.Id).ToListAsync(ct);
+        var ballots = await db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId && b.Status != BallotStatus.Draft).OrderBy(b => b.Id).ToListAsync(ct);
         var mine = participantId is null
             ? []
             : await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToDictionaryAsync(v => v.BallotId, v => v.Content, ct);

@@ -40,11 +40,7 @@ public static class MembersApi
         var members = app.MapGroup("/api/tables/{slug}/members").WithTags("Members");
         members.MapGet("/", async Task<Ok<List<MemberRow>>> (string slug, HttpContext http, MemberService service) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Read);
-            if (!access.IsMember && !access.IsAdministrator)
-            {
-                throw new ForbiddenException();
-            }
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Member);
             return TypedResults.Ok(await service.ListMembersAsync(access, http.RequestAborted));
         });
         members.MapPost("/", async Task<Created> (string slug, MemberAdd add, HttpContext http, MemberService service) =>

@@ -4,7 +4,7 @@ using Tables.Web.Features.Accounts;
 namespace Tables.Web.Features.Members;
 
 /// <summary>A person's role in one table, optionally on behalf of an organisation.</summary>
-public sealed class Membership : IAudited, IVersioned
+public sealed class Membership : IAudited, IVersioned, Data.ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }

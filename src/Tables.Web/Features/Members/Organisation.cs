@@ -3,7 +3,7 @@ using Tables.Web.Data.Auditing;
 namespace Tables.Web.Features.Members;
 
 /// <summary>A member organisation of a table (or a resident collective).</summary>
-public sealed class Organisation : IAudited, IVersioned
+public sealed class Organisation : IAudited, IVersioned, Data.ITableOwned
 {
     public int Id { get; set; }
     public int TableId { get; set; }

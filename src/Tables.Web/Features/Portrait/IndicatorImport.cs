@@ -43,7 +43,7 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
 {
     public async Task<ImportPreview> PreviewAsync(TableAccess access, int cycleId, ReadOnlyMemory<byte> file, ImportDefaults defaults, CancellationToken ct = default)
     {
-        if (!access.CanContribute)
+        if (!access.CanPartner)
         {
             throw new ForbiddenException();
         }
@@ -58,7 +58,7 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
     public async Task<ImportPreview> ApplyAsync(TableAccess access, ClaimsPrincipal user, int cycleId, ReadOnlyMemory<byte> file, ImportDefaults defaults, string? basis,
         CancellationToken ct = default)
     {
-        if (!access.CanContribute)
+        if (!access.CanPartner)
         {
             throw new ForbiddenException();
         }

@@ -37,7 +37,7 @@ public static class PortraitApi
 
         portrait.MapPost("/copy", async Task<Ok<CopyResult>> (string slug, int cycleId, PortraitCopy copy, HttpContext http, PortraitService service) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             return TypedResults.Ok(new CopyResult(await service.CopyAsync(access, http.User, cycleId, copy, http.RequestAborted)));
         }).WithSummary("Copies another cycle's portrait (by default the previous cycle's) into this empty one; testimonies are not copied.");
 
@@ -58,7 +58,7 @@ public static class PortraitApi
         portrait.MapPost("/import/preview", async Task<Ok<ImportResult>> (string slug, int cycleId, string? knowledge, string? broughtBy, HttpContext http,
             IndicatorImport import, IStringLocalizer<UiText> text) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             var file = await ReadBodyAsync(http);
             return TypedResults.Ok(ImportResult.From(await import.PreviewAsync(access, cycleId, file, Defaults(knowledge, broughtBy, text), http.RequestAborted)));
         }).AddOpenApiOperationTransformer(CsvBody)
@@ -67,7 +67,7 @@ public static class PortraitApi
         portrait.MapPost("/import", async Task<Ok<ImportResult>> (string slug, int cycleId, string? knowledge, string? broughtBy, string? basis, HttpContext http,
             IndicatorImport import, IStringLocalizer<UiText> text) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             var file = await ReadBodyAsync(http);
             return TypedResults.Ok(ImportResult.From(await import.ApplyAsync(access, http.User, cycleId, file, Defaults(knowledge, broughtBy, text), basis, http.RequestAborted)));
         }).AddOpenApiOperationTransformer(CsvBody)
@@ -106,17 +106,17 @@ public static class PortraitApi
     {
         portrait.MapPost($"/{path}", async Task<Created<TItem>> (string slug, int cycleId, TEdit? edit, HttpContext http, PortraitService service) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             return TypedResults.Created($"/api/tables/{slug}/cycles/{cycleId}/portrait", await save(service, access, http.User, cycleId, null, Required(edit), http.RequestAborted));
         });
         portrait.MapPut($"/{path}/{{id:int}}", async Task<Ok<TItem>> (string slug, int cycleId, int id, TEdit? edit, HttpContext http, PortraitService service) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             return TypedResults.Ok(await save(service, access, http.User, cycleId, id, Required(edit), http.RequestAborted));
         }).WithDescription("Send the version you started from: if the item changed since, 409 with the current version in \"current\" (merge and send again).");
         portrait.MapDelete($"/{path}/{{id:int}}", async Task<NoContent> (string slug, int cycleId, int id, Guid? version, HttpContext http, PortraitService service) =>
         {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Contribute);
+            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Partner);
             await delete(service, access, http.User, cycleId, id, version, http.RequestAborted);
             return TypedResults.NoContent();
         }).WithDescription("With ?version=, refused (409) when the item changed since that version.");

@@ -106,7 +106,7 @@ public sealed partial class PortraitService
         where T : class, IPortraitItem, IVersioned, new()
         where TEdit : class
     {
-        Require(access.CanContribute);
+        Require(access.CanPartner);
         await validator.ValidateAndThrowAsync(edit, ct);
         T item;
         if (id is null)
@@ -149,7 +149,7 @@ public sealed partial class PortraitService
     private async Task DeleteItemAsync<T>(TableAccess access, ClaimsPrincipal user, int cycleId, int id, Guid? version, Func<T, object> snapshot, CancellationToken ct)
         where T : class, IPortraitItem, IVersioned
     {
-        Require(access.CanContribute);
+        Require(access.CanPartner);
         var item = await TrackItemAsync(access, cycleId, id, version, snapshot, ct);
         db.Remove(item);
         await SaveAsync(user, () => snapshot(item), ct);

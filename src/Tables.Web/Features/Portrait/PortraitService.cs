@@ -120,7 +120,7 @@ public sealed partial class PortraitService(
     /// </summary>
     public async Task<int> CopyAsync(TableAccess access, ClaimsPrincipal user, int cycleId, PortraitCopy copy, CancellationToken ct = default)
     {
-        Require(access.CanContribute);
+        Require(access.CanPartner);
         var cycle = await FindCycleAsync(access, cycleId, ct);
         var fromCycleId = copy.FromCycleId ?? (await PreviousAsync(access, cycle, ct))?.CycleId;
         if (fromCycleId is null || fromCycleId == cycleId || !await db.Cycles.AnyAsync(c => c.Id == fromCycleId && c.TableId == access.Table.Id, ct))

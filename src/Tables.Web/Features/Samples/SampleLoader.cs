@@ -81,7 +81,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
             Phase? previous = null;
             foreach (var step in c.History)
             {
-                cycle.PhaseHistory.Add(new PhaseChange { From = previous, To = step.To, At = step.At.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc), ByName = sample.Members[0].Name });
+                cycle.PhaseHistory.Add(new PhaseChange { TableId = table.Id, From = previous, To = step.To, At = step.At.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc), ByName = sample.Members[0].Name });
                 previous = step.To;
             }
             db.Cycles.Add(cycle);
@@ -102,20 +102,20 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
         {
             TableId = table.Id, CycleId = cycle.Id, Title = sample.Title, StartsAt = sample.StartsAt, Place = sample.Place,
             JoinCode = sample.JoinCode, Status = sample.Status, Groups = sample.Groups,
-            Activities = Enum.GetValues<ActivityKind>().Select((k, i) => new ForumActivity { Order = i + 1, Kind = k, Title = text[$"Activity.{k}"] }).ToList(),
+            Activities = Enum.GetValues<ActivityKind>().Select((k, i) => new ForumActivity { TableId = table.Id, Order = i + 1, Kind = k, Title = text[$"Activity.{k}"] }).ToList(),
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(Actor.System, ct);
         forum.CurrentActivityId = forum.Activities.Single(a => a.Kind == ActivityKind.Closing).Id;
 
         var participants = sample.Participants
-            .SelectMany(g => Enumerable.Range(0, g.Count).Select(_ => new Participant { ForumId = forum.Id, Token = ParticipantTokens.New(), Group = g.Group, JoinedAt = sample.StartsAt }))
+            .SelectMany(g => Enumerable.Range(0, g.Count).Select(_ => new Participant { TableId = table.Id, ForumId = forum.Id, Token = ParticipantTokens.New(), Group = g.Group, JoinedAt = sample.StartsAt }))
             .ToList();
         db.Participants.AddRange(participants);
         await db.SaveChangesAsync(ct);
         db.Ideas.AddRange(sample.Ideas.Select((idea, i) => new Idea
         {
-            ForumId = forum.Id, ParticipantId = participants[i * 7 % participants.Count].Id, Text = idea.Text, Theme = idea.Theme, CreatedAt = sample.StartsAt.AddMinutes(20 + i),
+            TableId = table.Id, ForumId = forum.Id, ParticipantId = participants[i * 7 % participants.Count].Id, Text = idea.Text, Theme = idea.Theme, CreatedAt = sample.StartsAt.AddMinutes(20 + i),
         }));
 
         foreach (var b in sample.Ballots)
@@ -142,7 +142,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                     var voter = line.Paper ? null : unused[line.Group ?? ""].Dequeue();
                     votes.Add(new Vote
                     {
-                        BallotId = ballot.Id, ParticipantId = voter?.Id, IsPaper = line.Paper, Group = line.Group,
+                        TableId = table.Id, BallotId = ballot.Id, ParticipantId = voter?.Id, IsPaper = line.Paper, Group = line.Group,
                         Content = new VoteContent { Values = new Dictionary<string, int>(line.Values) }, CastAt = ballot.OpenedAt!.Value.AddSeconds(votes.Count * 3),
                     });
                 }
@@ -199,6 +199,8 @@ public static class SamplesFeature
         }
         var directory = app.Configuration["Samples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "samples");
         await using var scope = app.Services.CreateAsyncScope();
+        // Loading creates whole tables: system work across tables.
+        scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         await scope.ServiceProvider.GetRequiredService<SampleLoader>().LoadAsync(directory);
     }
 }

@@ -11,7 +11,7 @@ namespace Tables.Web.Features.Tables;
 public sealed record TableSummary(string Slug, string Name, string Neighbourhood, bool IsPublic, TableRole? Role);
 
 /// <summary>Reading and editing tables, for the screens and the API alike.</summary>
-public sealed class TableService(TablesDbContext db, IValidator<TableEdit> editValidator, IValidator<TableCreate> createValidator)
+public sealed class TableService(TablesDbContext db, TableScope scope, IValidator<TableEdit> editValidator, IValidator<TableCreate> createValidator)
 {
     /// <summary>Tables the person belongs to, then public ones, by name.</summary>
     public async Task<IReadOnlyList<TableSummary>> ListVisibleAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -25,7 +25,8 @@ public sealed class TableService(TablesDbContext db, IValidator<TableEdit> editV
                 t.Name,
                 t.Neighbourhood,
                 t.IsPublic,
-                Role = db.Memberships.Where(m => m.TableId == t.Id && m.UserId == userId).Select(m => (TableRole?)m.Role).FirstOrDefault(),
+                // The home page lists every table the person may see, with their role in each: across tables by nature.
+                Role = db.Memberships.IgnoreQueryFilters().Where(m => m.TableId == t.Id && m.UserId == userId).Select(m => (TableRole?)m.Role).FirstOrDefault(),
             })
             .Where(t => t.IsPublic || t.Role != null || admin)
             .ToListAsync(ct);
@@ -37,35 +38,30 @@ public sealed class TableService(TablesDbContext db, IValidator<TableEdit> editV
     }
 
     /// <summary>
-    /// The person's access to a table, or null when the table does not exist <b>or</b> they may not read it
-    /// (a private table is not revealed). Sets the context's tenant so later queries see only this table.
+    /// Enters the table's scope — from now on this request, hub call or screen sees that table's rows only — and returns
+    /// the person's access; null when the table does not exist, <b>or</b> they may not read it (a private table is not
+    /// revealed), or this scope already serves another table.
     /// </summary>
-    /// <summary>The person's access to the table a forum belongs to; null when there is no such forum or they may not read it.</summary>
-    public async Task<TableAccess?> GetForumAccessAsync(ClaimsPrincipal user, int forumId, CancellationToken ct = default)
-    {
-        var slug = await db.Forums.IgnoreQueryFilters().Where(f => f.Id == forumId)
-            .Join(db.Tables, f => f.TableId, t => t.Id, (f, t) => t.Slug).FirstOrDefaultAsync(ct);
-        return slug is null ? null : await GetAccessAsync(user, slug, ct);
-    }
+    public async Task<TableAccess?> EnterAsync(ClaimsPrincipal user, string slug, CancellationToken ct = default) =>
+        await db.Tables.FirstOrDefaultAsync(t => t.Slug == slug, ct) is { } table ? await EnterAsync(user, table, ct) : null;
 
-    public async Task<TableAccess?> GetAccessAsync(ClaimsPrincipal user, string slug, CancellationToken ct = default)
+    /// <inheritdoc cref="EnterAsync(ClaimsPrincipal, string, CancellationToken)"/>
+    public async Task<TableAccess?> EnterAsync(ClaimsPrincipal user, int tableId, CancellationToken ct = default) =>
+        await db.Tables.FirstOrDefaultAsync(t => t.Id == tableId, ct) is { } table ? await EnterAsync(user, table, ct) : null;
+
+    private async Task<TableAccess?> EnterAsync(ClaimsPrincipal user, Table table, CancellationToken ct)
     {
-        var table = await db.Tables.FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        if (table is null)
+        if (scope.AllTables || (scope.TableId is { } current && current != table.Id))
         {
             return null;
         }
+        scope.Enter(table.Id);
         var userId = user.UserId();
         var role = userId is null
             ? null
-            : await db.Memberships.IgnoreQueryFilters().Where(m => m.TableId == table.Id && m.UserId == userId).Select(m => (TableRole?)m.Role).FirstOrDefaultAsync(ct);
+            : await db.Memberships.Where(m => m.UserId == userId).Select(m => (TableRole?)m.Role).FirstOrDefaultAsync(ct);
         var access = new TableAccess(table, role, user.IsAdministrator());
-        if (!access.CanRead)
-        {
-            return null;
-        }
-        db.TenantId = table.Id;
-        return access;
+        return access.CanRead ? access : null;
     }
 
     public async Task UpdateAsync(TableAccess access, ClaimsPrincipal user, TableEdit edit, CancellationToken ct = default)

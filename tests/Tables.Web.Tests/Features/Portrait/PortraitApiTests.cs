@@ -75,7 +75,9 @@ public sealed class PortraitApiTests(TablesAppFactory app) : IClassFixture<Table
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(url, Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url + "/indicators.csv", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await observer.GetAsync(url, Ct)).StatusCode);
-            var page = await anonymous.GetStringAsync(url.Replace("/api/tables", "/t", StringComparison.Ordinal), Ct);
+            var refused = await anonymous.GetAsync(url.Replace("/api/tables", "/t", StringComparison.Ordinal), Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var page = await refused.Content.ReadAsStringAsync(Ct);
             Assert.Contains("pas encore public", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
             Assert.DoesNotContain("Ménages locataires", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         }

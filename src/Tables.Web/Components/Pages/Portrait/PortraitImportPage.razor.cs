@@ -30,13 +30,15 @@ public sealed partial class PortraitImportPage
     private bool _busy;
     private bool _interactive;
 
+    protected override string Policy => TablePolicies.Partner;
+
     private string PortraitPath => $"/t/{Slug}/cycles/{CycleId}/portrait";
     private ImportDefaults Defaults => new(_knowledge, _broughtBy);
 
     protected override async Task OnTableLoadedAsync(TableAccess access)
     {
         _cycle = await Service<CycleService>().FindAsync(access, CycleId);
-        if (_cycle is not null && access.CanContribute && _broughtBy.Length == 0)
+        if (_cycle is not null && _broughtBy.Length == 0)
         {
             _broughtBy = (await Service<PortraitService>().ContributorsAsync(access, User, CycleId)).Default;
         }

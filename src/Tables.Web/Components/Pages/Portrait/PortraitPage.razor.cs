@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -23,6 +24,7 @@ public sealed partial class PortraitPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<UiText> Text { get; set; } = default!;
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
     private Cycle? _cycle;
     private PortraitView? _view;
@@ -52,7 +54,7 @@ public sealed partial class PortraitPage
             return;
         }
         await ReadAsync(access);
-        if (_view is not null && access.CanContribute)
+        if (_view is not null && access.CanPartner)
         {
             _contributors = await Portraits.ContributorsAsync(access, User, CycleId);
         }
@@ -67,6 +69,11 @@ public sealed partial class PortraitPage
         catch (ForbiddenException)
         {
             _view = null;
+            // A draft is refused like any page the person may not see (403), with words about why and a sign-in link.
+            if (HttpContext is { Response.HasStarted: false } http)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
         }
     }
 
