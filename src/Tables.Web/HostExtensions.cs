@@ -20,12 +20,8 @@ public static class HostExtensions
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Accounts.PublicUrl>();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            // Counting methods are written as their tokens ("irv"), other enums by name.
-            o.SerializerOptions.Converters.Add(new Tables.Voting.VotingMethodJsonConverter());
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
+        // Counting methods are written as their tokens ("irv"), other enums by name: the app's JSON rules.
+        services.ConfigureHttpJsonOptions(o => TablesJson.Configure(o.SerializerOptions));
     }
 
     public static void UseTablesHost(this WebApplication app)

@@ -1,10 +1,15 @@
 using Tables.Web;
 using Tables.Web.Data;
+using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Hosting;
+using Tables.Web.Features.Jobs;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Localization;
+using Tables.Web.Features.Mail;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Portrait;
 using Tables.Web.Features.Samples;
@@ -17,24 +22,24 @@ builder.AddTablesSecurity();
 builder.AddTablesData();
 builder.AddTablesLocalization();
 builder.AddAccounts();
+builder.AddMail();
+builder.AddJobs();
 builder.AddTables();
 builder.AddMembers();
 builder.AddCycles();
 builder.AddPortrait();
+builder.AddLive();
 builder.AddForums();
+builder.AddActionPlan();
+builder.AddBallots();
 builder.AddTally();
 builder.AddSamples();
 
 var app = builder.Build();
-if (!await app.MigrateTablesDataAsync())
-{
-    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
-}
 if (AdminCommand.IsCommand(args))
 {
     return await app.RunAdminCommandAsync(args); // e.g. "admin create someone@example.org"
 }
-await app.LoadSamplesAsync();
 app.UseTablesSecurity();
 app.UseTablesHost();
 app.MapTablesLocalization();
@@ -43,10 +48,20 @@ app.MapTables();
 app.MapMembers();
 app.MapCycles();
 app.MapPortrait();
+app.MapLive();
 app.MapForums();
+app.MapActionPlan();
+app.MapBallots();
 app.MapTally();
 app.MapTablesPages();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseUnavailableException)
+{
+    return 1; // a corrupt, locked or unreadable database: the log names the file and what to do
+}
 return 0;
 
 /// <summary>Entry point, public for the integration tests' <c>WebApplicationFactory</c>.</summary>

@@ -9,11 +9,11 @@ namespace Tables.Testing;
 /// <summary>Sets up forums through the real API and connects real SignalR clients to the test server.</summary>
 public static class ForumTestKit
 {
-    public static HubConnection Hub(this TablesAppFactory app, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
+    public static HubConnection Hub(this TablesAppFactory app, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null, string path = "/hubs/forum")
     {
         var server = app.Server;
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/forum"), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 configure?.Invoke(o);

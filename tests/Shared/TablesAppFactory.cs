@@ -2,12 +2,16 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tables.Web.Data;
 using Tables.Web.Features.Accounts;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Tables;
 
@@ -47,6 +51,9 @@ public class TablesAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IEmailSender<TablesUser>>();
             services.AddSingleton<IEmailSender<TablesUser>>(Emails);
+            // On the in-memory test server the instance reaches its own live hub through the server's handler.
+            services.RemoveAll<LiveLoopback>();
+            services.AddSingleton(sp => sp.GetRequiredService<IServer>() is TestServer test ? new TestServerLoopback(test) : new LiveLoopback(sp.GetRequiredService<IServer>()));
         });
     }
 
@@ -139,5 +146,29 @@ public sealed class CapturedEmails : IEmailSender<TablesUser>
     {
         _links.GetOrAdd(email, _ => new()).Enqueue(link);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The app's own live hub on the in-memory test server (no socket to connect to).</summary>
+public sealed class TestServerLoopback(TestServer server) : LiveLoopback(server)
+{
+    public override Uri HubUrl => new(server.BaseAddress, "/hubs/live");
+
+    public override void Configure(HttpConnectionOptions options)
+    {
+        options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+        var headers = options.Headers;
+        options.WebSocketFactory = async (context, ct) =>
+        {
+            var client = server.CreateWebSocketClient();
+            client.ConfigureRequest = request =>
+            {
+                foreach (var (name, value) in headers)
+                {
+                    request.Headers[name] = value;
+                }
+            };
+            return await client.ConnectAsync(context.Uri, ct);
+        };
     }
 }

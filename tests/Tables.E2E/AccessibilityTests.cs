@@ -28,6 +28,19 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         { "/t/tilleuls/cycles/2/portrait", TablesAppFactory.Partner },
         { "/t/tilleuls/cycles/2/portrait", TablesAppFactory.Facilitator },
         { "/t/tilleuls/cycles/2/portrait/import", TablesAppFactory.Partner },
+        { "/t/tilleuls/plan", null },
+        { "/t/tilleuls/plan/public", null },
+        { "/t/tilleuls/plan/timeline", null },
+        { "/t/tilleuls/plan/ideas/9", null },
+        { "/t/tilleuls/plan/actions/6", null },
+        { "/t/tilleuls/plan", TablesAppFactory.Coordinator },
+        { "/t/tilleuls/plan/dashboard", TablesAppFactory.Coordinator },
+        { "/t/tilleuls/plan/actions/6", TablesAppFactory.Coordinator },
+        { "/t/tilleuls/plan/actions/6/edit", TablesAppFactory.Coordinator },
+        { "/t/tilleuls/plan/dashboard", TablesAppFactory.Partner },
+        { "/t/tilleuls/plan/actions/6", TablesAppFactory.Partner },
+        { "/t/tilleuls/plan/digest", TablesAppFactory.Partner },
+        { "/follow/inconnu", null },
     };
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies); skips or fails the test when there is no browser.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "fr-CA")
     {
         if (Browser is null)
         {
@@ -44,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.False(InCi, reason + ": CI must have it.");
             Assert.Skip(reason);
         }
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height }, Locale = "fr-CA" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height }, Locale = locale });
         var page = await context.NewPageAsync();
         // Browser console errors go to the test output: a failing page says why.
         page.Console += (_, message) =>

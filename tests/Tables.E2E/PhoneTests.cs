@@ -286,10 +286,11 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var db = sp.GetRequiredService<TablesDbContext>();
         var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
         var console = sp.GetRequiredService<ForumConsole>();
+        var ballots = sp.GetRequiredService<BallotService>();
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle.Id, Title = "Forum du parc", StartsAt = DateTime.UtcNow, Place = "Chalet du parc" });
         await console.OpenAsync(access, Admin, forum.Id);
         var vote = forum.Activities.First(a => a.Kind == ActivityKind.Vote);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, setup, vote.Id);
+        var ballot = await ballots.CreateAsync(access, Admin, forum.Id, setup, vote.Id);
         await console.OpenBallotAsync(access, Admin, ballot.Id);
         await console.SetActivityAsync(access, Admin, forum.Id, vote.Id);
         return (forum.JoinCode, ballot.Id);
@@ -306,8 +307,9 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             var sp = scope.ServiceProvider;
             var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", ct))!;
             var console = sp.GetRequiredService<ForumConsole>();
+            var ballots = sp.GetRequiredService<BallotService>();
             var forumId = await sp.GetRequiredService<TablesDbContext>().Forums.Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync(ct);
-            var other = await console.CreateBallotAsync(access, Admin, forumId, new BallotSetup
+            var other = await ballots.CreateAsync(access, Admin, forumId, new BallotSetup
             {
                 Question = "Quel jour pour la fête?", Method = "plurality", Options = ["Samedi", "Dimanche"],
             }, null, ct);

@@ -119,6 +119,44 @@ public sealed partial class PortraitTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task Two_partners_edit_the_same_theme_and_each_sees_the_others_saved_change_without_reloading()
+    {
+        var partner = await OpenAsync(TablesAppFactory.Partner);
+        var coordinator = await OpenAsync(TablesAppFactory.Coordinator);
+        const string existing = "Taux de récupération des matières résiduelles";
+        const string added = "Composteurs communautaires";
+
+        // The partner starts adding an indicator to the environment theme…
+        var partnerTheme = Theme(partner, "Environnement");
+        await partnerTheme.GetByTestId("add-indicator").ClickAsync();
+        var editor = partnerTheme.GetByTestId("item-editor");
+        await editor.GetByLabel("Indicateur", new() { Exact = true }).FillAsync(added);
+        await editor.GetByLabel("Valeur", new() { Exact = true }).FillAsync("12");
+
+        // …while the coordinator changes another indicator of the same theme and saves.
+        var coordinatorTheme = Theme(coordinator, "Environnement");
+        await coordinatorTheme.Locator($"tr[data-label=\"{existing}\"]").GetByTestId("edit-indicator").ClickAsync();
+        await coordinatorTheme.GetByTestId("item-editor").GetByLabel("Source").FillAsync("Bilan de l'écoquartier 2025 (fictif)");
+        await coordinatorTheme.GetByTestId("item-save").ClickAsync();
+
+        // The partner sees it at once, without reloading, and what they were typing is still there.
+        await Assertions.Expect(partnerTheme.Locator($"tr[data-label=\"{existing}\"]")).ToContainTextAsync("Bilan de l'écoquartier 2025 (fictif)");
+        await Assertions.Expect(editor.GetByLabel("Indicateur", new() { Exact = true })).ToHaveValueAsync(added);
+        await ShotAsync(partnerTheme, "portrait-live-partner-editing");
+
+        await editor.GetByLabel("Unité").FillAsync("composteurs");
+        await editor.GetByLabel("Année").FillAsync("2025");
+        await editor.GetByLabel("Source").FillAsync("Écoquartier (fictif)");
+        await ChooseAsync(partner, editor, "Type de savoir", "Savoir de terrain");
+        await editor.GetByTestId("item-save").ClickAsync();
+
+        // And the coordinator sees the partner's new indicator appear.
+        await Assertions.Expect(coordinatorTheme.Locator($"tr[data-label=\"{added}\"]")).ToContainTextAsync("12");
+        await Assertions.Expect(coordinatorTheme.Locator($"tr[data-label=\"{added}\"]")).ToContainTextAsync("Cuisine collective Le Chaudron");
+        await ShotAsync(coordinatorTheme, "portrait-live-coordinator-sees");
+    }
+
+    [Fact]
     public async Task A_partner_imports_a_file_sees_what_will_change_and_applies_it()
     {
         var page = await OpenAsync(TablesAppFactory.Partner);

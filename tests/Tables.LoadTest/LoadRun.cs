@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>Figures of one run; <see cref="ToJson"/> is the last line the console prints.</summary>
@@ -52,76 +54,120 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         using var staff = new Staff(url);
         await staff.SignInAsync(AdminEmail, DemoPassword);
         var slug = "charge-" + Guid.NewGuid().ToString("N")[..8];
-        var (forum, ballot) = await staff.SetUpAsync(slug);
+        var (forum, ballot, voteActivity) = await staff.SetUpAsync(slug);
+        // The facilitator's connection reconnects by itself, as the console does; every action waits until it is back.
         await using var facilitator = staff.Hub();
         await facilitator.StartAsync(ct);
-        await facilitator.InvokeAsync("OpenBallot", ballot.Id, ct);
-        await facilitator.InvokeAsync("RevealBallot", ballot.Id, ct);
+        await facilitator.OpenBallotAsync(ballot.Id, ct);
+        await facilitator.RevealBallotAsync(ballot.Id, ct);
         var cpu0 = serverCpu?.Invoke() ?? TimeSpan.Zero;
         var bytes0 = serverBytes?.Invoke() ?? 0;
 
         var n = options.Participants;
         var receipts = new Receipts(n);
-        log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}…");
+        log.WriteLine($"{n} phones joining {forum.JoinCode} at {url}{(options.LegacyPhones ? " (phones that ask for a snapshot on every change, as before #13)" : "")}…");
         var phones = await Phones.ConnectAsync(n, () => Staff.Connect(url),
-            (phone, token) => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token), receipts, log, ct);
+            (phone, token) => phone.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), token), receipts, log, ct, options.LegacyPhones);
         var errors = phones.Failed;
         GC.Collect();
         var bytesPerConnection = serverBytes is null ? 0 : Math.Max(0, (serverBytes() - bytes0) / n);
         log.WriteLine($"joined: p95 {Percentiles.Of(phones.JoinMs, 95)} ms; server +{bytesPerConnection} bytes per connection");
-
         var finalVotes = new VoteContent?[n];
-        await VoteRounds.RunAsync(n, options.SpreadSeconds, log, async (i, round) =>
+        BallotResult? result = null;
+        var lost = 0;
+        try
         {
-            var content = Choice(i, round);
-            var start = Stopwatch.GetTimestamp();
-            try
+            // The room moves on once everyone is in: the agenda's vote step reaches every phone.
+            await StaffAsync(facilitator, h => h.SetActivityAsync(forum.Id, voteActivity, ct), ct);
+            if (await receipts.MissingForumChangeAsync(TimeSpan.FromSeconds(60), ct) is var behind and > 0)
             {
-                var ack = await phones.Connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
-                receipts.Acked(start);
-                if (ack.Outcome == VoteOutcome.Stored)
+                errors += behind;
+                log.WriteLine($"{behind} phones never got the agenda change");
+            }
+
+            await VoteRounds.RunAsync(n, options.SpreadSeconds, log, async (i, round) =>
+            {
+                var content = Choice(i, round);
+                var start = Stopwatch.GetTimestamp();
+                try
                 {
-                    finalVotes[i] = content;
+                    var ack = await phones.Connections[i].CastAsync(new CastRequest(ballot.Id, content, Guid.NewGuid().ToString("N")), ct);
+                    receipts.Acked(start);
+                    if (ack.Outcome == VoteOutcome.Stored)
+                    {
+                        finalVotes[i] = content;
+                    }
+                    phones.AfterAck(i);
                 }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                    log.WriteLine($"vote {i}: {e.Message}");
+                }
+            }, ct);
+            // Every phone must end up showing the figures with every acknowledged ballot in them.
+            var expected = finalVotes.OfType<VoteContent>().SelectMany(v => v.Values!.Keys).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+            if (await receipts.MissingFinalUpdateAsync(r => Shows(r.Result, expected), TimeSpan.FromSeconds(60), ct) is var missing and > 0)
             {
-                Interlocked.Increment(ref errors);
-                log.WriteLine($"vote {i}: {e.Message}");
+                errors += missing;
+                log.WriteLine($"{missing} phones never got the final results");
             }
-        }, ct);
-        // Every phone must end up showing the figures with every acknowledged ballot in them.
-        var expected = finalVotes.OfType<VoteContent>().SelectMany(v => v.Values!.Keys).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        if (await receipts.MissingFinalUpdateAsync(r => Shows(r.Result, expected), TimeSpan.FromSeconds(30), ct) is var missing and > 0)
-        {
-            errors += missing;
-            log.WriteLine($"{missing} phones never got the final results");
+
+            result = await StaffAsync(facilitator, h => h.CloseBallotAsync(ballot.Id, ct), ct);
+            // Lost: acknowledged ballots the database does not hold (its ABIF export, read back), or approvals the final
+            // result does not count — whichever is more.
+            var stored = await StoredBallotsAsync(staff, slug, ballot.Id, ct);
+            var acknowledged = finalVotes.OfType<VoteContent>().GroupBy(Key).ToDictionary(g => g.Key, g => (long)g.Count());
+            var lostInDatabase = acknowledged.Sum(a => Math.Max(0, a.Value - stored.GetValueOrDefault(a.Key)));
+            var neverAcknowledged = stored.Sum(s => Math.Max(0, s.Value - acknowledged.GetValueOrDefault(s.Key)));
+            var lostInResult = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
+            lost = (int)Math.Max(lostInDatabase, lostInResult);
+            log.WriteLine($"database: {stored.Values.Sum()} ballots stored, {lostInDatabase} acknowledged ones missing, {neverAcknowledged} never acknowledged; result: {lostInResult} approvals missing");
         }
-
-        var result = await facilitator.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
-        // Lost: acknowledged ballots the database does not hold (its ABIF export, read back), or approvals the final
-        // result does not count — whichever is more.
-        var stored = await StoredBallotsAsync(staff, slug, ballot.Id, ct);
-        var acknowledged = finalVotes.OfType<VoteContent>().GroupBy(Key).ToDictionary(g => g.Key, g => (long)g.Count());
-        var lostInDatabase = acknowledged.Sum(a => Math.Max(0, a.Value - stored.GetValueOrDefault(a.Key)));
-        var neverAcknowledged = stored.Sum(s => Math.Max(0, s.Value - acknowledged.GetValueOrDefault(s.Key)));
-        var lostInResult = expected.Sum(e => Math.Max(0, e.Value - (int)result.Scores.GetValueOrDefault(e.Key)));
-        var lost = (int)Math.Max(lostInDatabase, lostInResult);
-        log.WriteLine($"database: {stored.Values.Sum()} ballots stored, {lostInDatabase} acknowledged ones missing, {neverAcknowledged} never acknowledged; result: {lostInResult} approvals missing");
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Report what was measured so far, and say what stopped the run.
+            errors++;
+            log.WriteLine($"the run stopped early: {e.GetType().Name}: {e.Message}");
+        }
         var acked = finalVotes.Count(v => v is not null);
-
         var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpu0;
+        log.WriteLine($"snapshots asked by phones: {phones.SnapshotsAsked}");
         await phones.DisposeAsync();
 
-        var baseline = options.Baseline && receipts.Last(0) is { } lastUpdate
-            ? await Baseline.RunAsync(n, options.SpreadSeconds, options.Interval, lastUpdate, log, ct)
-            : BaselineReport.None;
+        var baseline = BaselineReport.None;
+        // The update the bare hub sends: the last one a phone received (any phone: one may have dropped).
+        if (options.Baseline && Enumerable.Range(0, n).Select(receipts.Last).FirstOrDefault(u => u is not null) is { } lastUpdate)
+        {
+            try
+            {
+                baseline = await Baseline.RunAsync(n, options.SpreadSeconds, options.Interval, lastUpdate, log, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.WriteLine($"the bare hub's run stopped early: {e.GetType().Name}: {e.Message}");
+            }
+        }
         var ackMs = receipts.AckMs;
         var fanout = receipts.FanOut();
         return new LoadReport(n, options.SpreadSeconds, acked, lost, errors, Percentiles.Of(phones.JoinMs, 95), Percentiles.Of(ackMs, 50), Percentiles.Of(ackMs, 95), Percentiles.Of(ackMs, 99),
             Percentiles.Of(fanout, 50), Percentiles.Of(fanout, 95), Percentiles.Of(fanout, 99), baseline.FanoutP95Ms, bytesPerConnection, Math.Round(cpu.TotalSeconds, 1), Math.Round(wall.Elapsed.TotalSeconds, 1),
             Percentiles.Of(receipts.Delivery(), 95), baseline.DeliveryP95Ms, options.Interval.TotalMilliseconds, baseline.AckP95Ms, baseline.JoinP95Ms);
     }
+
+    /// <summary>A facilitator's action: waits until the connection is back if it dropped (the console reconnects too).</summary>
+    private static async Task<T> StaffAsync<T>(HubConnection facilitator, Func<HubConnection, Task<T>> action, CancellationToken ct)
+    {
+        await facilitator.EnsureConnectedAsync(ct);
+        return await action(facilitator);
+    }
+
+    private static Task StaffAsync(HubConnection facilitator, Func<HubConnection, Task> action, CancellationToken ct) =>
+        StaffAsync(facilitator, async h =>
+        {
+            await action(h);
+            return true;
+        }, ct);
 
     /// <summary>The ballots the database holds, by content: the ballot's ABIF export (aggregated, anonymous) read back.</summary>
     private static async Task<Dictionary<string, long>> StoredBallotsAsync(Staff staff, string slug, int ballotId, CancellationToken ct)
@@ -146,6 +192,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     internal static VoteContent Choice(int i, int round)
     {
         var count = 1 + (i + round) % 6;
-        return new VoteContent { Values = Enumerable.Range(0, count).Select(k => ForumConsole.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
+        return new VoteContent { Values = Enumerable.Range(0, count).Select(k => BallotService.OptionToken((i * 7 + round * 3 + k) % 9)).Distinct().ToDictionary(t => t, _ => 1) };
     }
 }

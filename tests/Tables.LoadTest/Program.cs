@@ -14,13 +14,22 @@ public static class LoadTestProgram
         LoadReport report;
         if (options.Url is { } url)
         {
-            report = await new LoadRun(options, Console.Out).RunAsync(url);
+            var server = options.ServerPid is { } pid ? System.Diagnostics.Process.GetProcessById(pid) : null;
+            report = await new LoadRun(options, Console.Out).RunAsync(url, server is null ? null : () =>
+            {
+                server.Refresh();
+                return server.WorkingSet64;
+            }, server is null ? null : () =>
+            {
+                server.Refresh();
+                return server.TotalProcessorTime;
+            });
         }
         else
         {
             var root = FindRepositoryRoot();
             var settings = options.UpdateInterval is { } interval
-                ? new Dictionary<string, string> { ["Forums__UpdateIntervalMs"] = ((int)interval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                ? new Dictionary<string, string> { ["Live__UpdateIntervalMs"] = ((int)interval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }
                 : null;
             await using var server = await ServerProcess.StartAsync(root, TimeSpan.FromMinutes(3), new ServerStart(Settings: settings));
             Console.WriteLine($"server {server.Url} (pid {server.Pid}, data {server.DataDirectory})");

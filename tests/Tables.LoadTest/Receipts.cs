@@ -19,6 +19,32 @@ public sealed class Receipts(int phones)
 
     public IReadOnlyList<double> AckMs => [.. _acks.Select(a => a.Ms)];
 
+    private readonly ConcurrentDictionary<int, byte> _forumChanged = new();
+    private TaskCompletionSource _allForumChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Phone <paramref name="phone"/> received a <c>ForumChanged</c>.</summary>
+    public void ForumChanged(int phone)
+    {
+        if (_forumChanged.TryAdd(phone, 0) && _forumChanged.Count == phones)
+        {
+            _allForumChanged.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until every phone received a <c>ForumChanged</c>; returns how many never did.</summary>
+    public async Task<int> MissingForumChangeAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        try
+        {
+            await _allForumChanged.Task.WaitAsync(timeout, ct);
+            return 0;
+        }
+        catch (TimeoutException)
+        {
+            return phones - _forumChanged.Count;
+        }
+    }
+
     /// <summary>Phone <paramref name="phone"/> received <paramref name="update"/> now (SignalR calls a connection's handlers one at a time).</summary>
     public void Received(int phone, BallotResults update)
     {

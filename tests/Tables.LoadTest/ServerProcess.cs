@@ -5,7 +5,7 @@ namespace Tables.LoadTest;
 
 /// <summary>
 /// How to start the server: which build, whether to build it first, which data directory and whether to delete it at
-/// the end, and settings to give it (configuration keys in environment form, e.g. <c>Forums__UpdateIntervalMs</c>).
+/// the end, and settings to give it (configuration keys in environment form, e.g. <c>Live__UpdateIntervalMs</c>).
 /// </summary>
 public sealed record ServerStart(string Configuration = "Release", bool Build = true, string? DataDirectory = null, bool DeleteData = true,
     IReadOnlyDictionary<string, string>? Settings = null);

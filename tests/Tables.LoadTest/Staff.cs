@@ -7,6 +7,8 @@ using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Forums;
 using Tables.Web.Features.Tables;
 
+using Tables.Testing;
+
 namespace Tables.LoadTest;
 
 /// <summary>The coordinator's side: signs in through the real form and sets up a table, a forum and a ballot via the API.</summary>
@@ -33,7 +35,7 @@ public sealed partial class Staff(Uri url) : IDisposable
     }
 
     /// <summary>A fresh table (the signed-in administrator becomes its coordinator), a cycle, an open forum, an open ballot with live results.</summary>
-    public async Task<(ForumItem Forum, BallotItem Ballot)> SetUpAsync(string slug)
+    public async Task<(ForumItem Forum, BallotItem Ballot, int VoteActivity)> SetUpAsync(string slug)
     {
         (await Http.PostAsJsonAsync("/api/tables", new TableCreate { Slug = slug, Name = "Table de charge", Neighbourhood = "Banc d'essai", IsPublic = false })).EnsureSuccessStatusCode();
         var cycle = await Read<CycleItem>(await Http.PostAsJsonAsync($"/api/tables/{slug}/cycles", new CycleEdit { Title = "Cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2029, 1, 1) }));
@@ -47,23 +49,15 @@ public sealed partial class Staff(Uri url) : IDisposable
             Options = ["Logement", "Alimentation", "Verdissement", "Mobilité", "Éducation", "Aînés", "Espaces publics", "Emploi", "Santé"],
             Visibility = ResultVisibility.OnReveal,
         }));
-        return (forum, ballot);
+        var detail = await Http.GetFromJsonAsync<ForumDetail>($"/api/tables/{slug}/forums/{forum.Id}");
+        return (forum, ballot, detail!.Agenda.First(a => a.Kind == ActivityKind.Vote).Id);
     }
 
-    public HubConnection Hub() => Connect(url, CookieHeader);
+    /// <summary>The staff's forum hub connection: it reconnects by itself, as the console's circuit does.</summary>
+    public HubConnection Hub() => ForumHubClient.Connect(url, CookieHeader, reconnect: true);
 
-    /// <summary>A forum hub connection over WebSockets, as a phone (no cookie) or as signed-in staff (or to another hub path).</summary>
-    public static HubConnection Connect(Uri url, string? cookie = null, string hub = "/hubs/forum") => new HubConnectionBuilder()
-        .WithUrl(new Uri(url, hub), o =>
-        {
-            if (cookie is not null)
-            {
-                o.Headers["Cookie"] = cookie;
-            }
-            o.SkipNegotiation = true;
-            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-        })
-        .Build();
+    /// <summary>A forum hub connection over WebSockets, as a phone (or to another hub path).</summary>
+    public static HubConnection Connect(Uri url, string hub = "/hubs/forum") => ForumHubClient.Connect(url, hub: hub);
 
     private static async Task<T> Read<T>(HttpResponseMessage response)
     {

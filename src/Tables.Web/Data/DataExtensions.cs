@@ -12,7 +12,11 @@ public static class DataExtensions
     /// </summary>
     public static void AddTablesData(this WebApplicationBuilder builder)
     {
-        var directory = Path.GetFullPath(builder.Configuration["Data:Directory"] ?? "data", builder.Environment.ContentRootPath);
+        builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection("Data")).ValidateDataAnnotations().ValidateOnStart();
+        // Migrations first, before any other hosted service and before the server starts.
+        builder.Services.AddHostedService<DatabaseSetup>();
+        var data = builder.Configuration.GetSection("Data").Get<DataOptions>() ?? new DataOptions();
+        var directory = Path.GetFullPath(data.Directory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(directory);
         var connectionString = builder.Configuration.GetConnectionString("Tables") ?? DefaultConnectionString(directory);
         // Sign-in cookies and antiforgery tokens stay valid across restarts.
@@ -20,7 +24,7 @@ public static class DataExtensions
         // The options are the same for every request: built once (singleton), not for each scope — building them was
         // a tenth of the server's CPU when 2,000 phones voted at once (docs/PERFORMANCE.md).
         builder.Services.AddScoped<TableScope>();
-        builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new LiveTransactions()), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<TablesDbContext>("database", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
     }
@@ -34,30 +38,65 @@ public static class DataExtensions
             Pooling = true,
         }.ToString();
     }
+}
 
-    /// <summary>
-    /// Applies pending migrations and switches SQLite to WAL (readers never block the writer). A database that cannot be
-    /// used (damaged, not a database, locked by another program, unreadable) is reported once, naming the file and what
-    /// to do, and the app stops (false) rather than start half-working.
-    /// </summary>
-    public static async Task<bool> MigrateTablesDataAsync(this WebApplication app)
+/// <summary>
+/// Applies pending migrations and switches SQLite to WAL (readers never block the writer) when the app starts. A hosted
+/// service registered before the others: hosted services start one after the other, in registration order, and all of
+/// them before the server listens (dotnet/aspnetcore#36122, .NET 6 and later; <c>HostOptions.ServicesStartConcurrently</c>
+/// stays false) — the app answers no request, and no background service writes, before the database is ready.
+/// A database that cannot be used (damaged, not a database, locked by another program, unreadable) is reported once,
+/// naming the file and what to do, and the app stops (<see cref="DatabaseUnavailableException"/>, exit code 1) rather
+/// than start half-working.
+/// </summary>
+internal sealed class DatabaseSetup(IServiceScopeFactory scopes, ILoggerFactory loggers) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        if (!await PrepareAsync(scopes, loggers, cancellationToken))
+        {
+            throw new DatabaseUnavailableException();
+        }
+    }
+
+    /// <summary>Migrates; false (after logging the file and what to do) when the database cannot be used.</summary>
+    public static async Task<bool> PrepareAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TablesDbContext>();
         try
         {
-            await db.Database.MigrateAsync();
+            await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             return true;
         }
         catch (Exception e) when (DatabaseTrouble.Find(e) is { } sqlite)
         {
             var file = db.Database.IsSqlite() ? Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) : "(database)";
-            DatabaseTrouble.Report(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tables.Data"), file, sqlite);
+            DatabaseTrouble.Report(loggers.CreateLogger("Tables.Data"), file, sqlite);
             return false;
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Where the data lives (section <c>Data</c>), checked at start.</summary>
+public sealed class DataOptions
+{
+    /// <summary>The data directory (SQLite file, keys), relative to the content root; default <c>data</c>.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public string Directory { get; set; } = "data";
+}
+
+/// <summary>
+/// The database could not be used at start; what and why is already logged. Its text is only its message: the host logs
+/// a failed start with the exception, and a stack trace would bury the line that says what to do.
+/// </summary>
+public sealed class DatabaseUnavailableException() : Exception("The database cannot be used; see the message logged just before.")
+{
+    public override string ToString() => Message;
 }

@@ -19,6 +19,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityId).HasMaxLength(64);
         builder.Property(a => a.ActorName).HasMaxLength(256);
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Subject).HasMaxLength(64);
         builder.HasIndex(a => new { a.TableId, a.At });
+        builder.HasIndex(a => new { a.TableId, a.Subject });
     }
 }

@@ -8,10 +8,7 @@ namespace Tables.Web.Data;
 /// <summary>Stores a small object graph as one JSON text column (SQLite and PostgreSQL alike).</summary>
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static JsonSerializerOptions Options => TablesJson.Options;
 
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class, new() =>
         property.HasConversion(

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.ActionPlan;
 using Tables.Web.Features.Accounts;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Members;
 using Tables.Web.Features.Portrait;
@@ -19,16 +21,15 @@ namespace Tables.Web.Data;
 /// seen. Every change to an <see cref="IAudited"/> row writes an audit entry in the same transaction, and
 /// <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
 /// </summary>
-public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null) : IdentityDbContext<TablesUser>(options)
+public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null, LiveUpdates? live = null)
+    : IdentityDbContext<TablesUser>(options)
 {
+    // Topics changed by saves whose transaction has not committed yet: published when it does (LiveTransactions).
+    private readonly List<(Topic Topic, int TableId)> _unpublished = [];
+
     // Design-time tools build the context without a scope: nothing table-owned is seen.
     private readonly TableScope _scope = scope ?? new TableScope();
 
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        // Stored, never written into a page: keep accents readable.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The table this context's queries see (read by the query filters at each query).</summary>
     private int? TableInScope => _scope.TableId;
@@ -53,6 +54,21 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
     public DbSet<PortraitNarrative> PortraitNarratives => Set<PortraitNarrative>();
     public DbSet<PortraitResource> PortraitResources => Set<PortraitResource>();
     public DbSet<Testimony> Testimonies => Set<Testimony>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionPartner> ActionPartners => Set<ActionPartner>();
+    public DbSet<ActionIdea> ActionIdeas => Set<ActionIdea>();
+    public DbSet<FundingLine> FundingLines => Set<FundingLine>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
+    public DbSet<PlanVisit> PlanVisits => Set<PlanVisit>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<FollowNotice> FollowNotices => Set<FollowNotice>();
+    public DbSet<DigestSettings> DigestSettings => Set<DigestSettings>();
+    public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,8 +99,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         }
 
         // Generated keys exist only after the first save: write the audit in the same transaction, after it.
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var count = await base.SaveChangesAsync(cancellationToken);
             var now = DateTime.UtcNow;
@@ -99,31 +114,81 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
                     Entity = entry.Metadata.ClrType.Name,
                     EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                     Action = action,
+                    Subject = ((IAudited)entry.Entity).AuditSubject,
                     Before = before,
                     After = action == AuditAction.Deleted ? null : Snapshot(entry, original: false),
                 });
             }
             await base.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return count;
-        }
-        finally
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves; when live rows (<see cref="ILiveRow"/>) changed, bumps their topics' versions in the same transaction (its
+    /// own if the caller has none), and publishes the topics once that transaction has committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.Entity is ILiveRow && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity)
+            .ToList();
+        if (changed.Count == 0)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        return await InTransactionAsync(async () =>
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Read after the save: new rows have their keys.
+            var topics = changed.SelectMany(row => ((ILiveRow)row).Topics.Select(t => (Topic: t, TableId: row is ITableOwned owned ? owned.TableId : 0))).Distinct().ToList();
+            await this.BumpAsync(topics.Select(t => t.Topic), cancellationToken);
+            _unpublished.AddRange(topics);
+            return count;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A change this context does not track as <see cref="ILiveRow"/>s (rows written in bulk, or rows that cannot name the
+    /// topic they are part of) changed <paramref name="topic"/>: bumps its version in the current transaction and
+    /// publishes it once that commits, exactly as for a live row.
+    /// </summary>
+    public async Task ChangedAsync(Topic topic, int tableId, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A topic is changed in the transaction of the change.");
+        }
+        await this.BumpAsync([topic], ct);
+        _unpublished.Add((topic, tableId));
+    }
+
+    /// <summary>Runs <paramref name="save"/> in the caller's transaction, or in one of its own committed at the end.</summary>
+    private async Task<int> InTransactionAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await save();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return count;
+    }
+
+    /// <summary>The save's transaction committed: what it changed goes to the screens (called by <see cref="LiveTransactions"/>).</summary>
+    internal void Committed()
+    {
+        if (_unpublished.Count > 0)
+        {
+            live?.Changed(_unpublished);
+            _unpublished.Clear();
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    /// <summary>The save's transaction was rolled back: nothing changed.</summary>
+    internal void RolledBack() => _unpublished.Clear();
 
     private void StampVersions()
     {
@@ -148,7 +213,7 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         var values = entry.Properties
             .Where(p => p.Metadata.Name != nameof(IVersioned.Version))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
-        return JsonSerializer.Serialize(values, AuditJson);
+        return JsonSerializer.Serialize(values, TablesJson.Options);
     }
 
     /// <summary>The audit JSON of a row this context does not track (bulk writes, <see cref="BulkRows{T}"/>), as <see cref="SaveChangesAsync(Actor, CancellationToken)"/> writes it.</summary>
@@ -157,6 +222,6 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         var values = Model.FindEntityType(entity.GetType())!.GetProperties()
             .Where(p => p.Name != nameof(IVersioned.Version))
             .ToDictionary(p => p.Name, p => p.PropertyInfo?.GetValue(entity));
-        return JsonSerializer.Serialize(values, AuditJson);
+        return JsonSerializer.Serialize(values, TablesJson.Options);
     }
 }

@@ -33,7 +33,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             .Where(e => !matrix.IsInfrastructure(e.Route))
             .Select(e => $"{e.Methods} {e.Route}".Trim())
             .ToHashSet();
-        var listed = matrix.Rows.Where(r => r.Kind != "hub").Select(r => r.Endpoint).ToHashSet();
+        var listed = matrix.Rows.Where(r => r.Kind is not ("hub" or "live")).Select(r => r.Endpoint).ToHashSet();
         Assert.True(endpoints.SetEquals(listed),
             $"missing from access-matrix.txt: {string.Join("; ", endpoints.Except(listed))}\nlisted but gone: {string.Join("; ", listed.Except(endpoints))}");
     }
@@ -41,10 +41,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
     [Fact]
     public void Every_hub_method_is_in_the_matrix()
     {
-        var methods = typeof(ForumHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
-            .Select(m => m.Name).ToHashSet();
-        var listed = AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint).ToHashSet();
-        Assert.True(methods.SetEquals(listed), $"hub methods {string.Join(", ", methods)} vs matrix {string.Join(", ", listed)}");
+        foreach (var (hub, kind) in new[] { (typeof(ForumHub), "hub"), (typeof(Tables.Web.Features.Live.LiveHub), "live") })
+        {
+            var methods = hub.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Select(m => m.Name).ToHashSet();
+            var listed = AccessMatrix.Load().Rows.Where(r => r.Kind == kind).Select(r => r.Endpoint).ToHashSet();
+            Assert.True(methods.SetEquals(listed), $"{hub.Name} methods {string.Join(", ", methods)} vs matrix {string.Join(", ", listed)}");
+        }
     }
 
     public static TheoryData<string> RowNames() => [.. AccessMatrix.Load().Rows.Select(r => $"{r.Kind} {r.Endpoint}")];
@@ -62,7 +65,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             {
                 continue;
             }
-            var allowed = entry.Kind == "hub" ? await app.CallHubAsync(Roles[i], entry) : await app.CallHttpAsync(Roles[i], entry);
+            var allowed = entry.Kind is "hub" or "live" ? await app.CallHubAsync(Roles[i], entry) : await app.CallHttpAsync(Roles[i], entry);
             if (allowed != (expected == 'y'))
             {
                 leaks.Add($"{Roles[i]}: expected {(expected == 'y' ? "allowed" : "refused")}, was {(allowed ? "allowed" : "refused")}");
@@ -88,6 +91,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaims.Administrator, "true")], "test"));
             var access = (await sp.GetRequiredService<TableService>().EnterAsync(admin, "tilleuls"))!;
             var console = sp.GetRequiredService<ForumConsole>();
+            var ballots = sp.GetRequiredService<BallotService>();
             var cycle = await sp.GetRequiredService<Tables.Web.Data.TablesDbContext>().Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
             var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Matrice", StartsAt = DateTime.UtcNow });
             var other = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Autre", StartsAt = DateTime.UtcNow });
@@ -95,9 +99,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             await console.OpenAsync(access, admin, other.Id);
             await console.SetActivityAsync(access, admin, forum.Id, forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id);
             var setup = ForumTestKit.SixOfNine();
-            var ballot = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var draft = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-            var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
+            var ballot = await ballots.CreateAsync(access, admin, forum.Id, setup);
+            var draft = await ballots.CreateAsync(access, admin, forum.Id, setup);
+            var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
             await console.OpenBallotAsync(access, admin, ballot.Id);
             await console.OpenBallotAsync(access, admin, toClose.Id);
             var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
@@ -114,6 +118,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             _values["{other-ballot}"] = toClose.Id.ToString();
             _values["{idea}"] = idea.Id.ToString();
             _values["{other-idea}"] = otherIdea.Id.ToString();
+            foreach (var (key, value) in await this.PlanValuesAsync())
+            {
+                _values[key] = value;
+            }
 
             var emails = new Dictionary<string, string?>
             {
@@ -127,13 +135,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 var hub = await ConnectAsync(role);
                 if (role == "participant")
                 {
-                    await hub.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null));
+                    await hub.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null));
                 }
                 _hubs[role] = hub;
             }
         }
 
-        private async Task<HubConnection> ConnectAsync(string role)
+        private async Task<HubConnection> ConnectAsync(string role, string path = "/hubs/forum")
         {
             var cookie = _cookies[role];
             var hub = this.Hub(o =>
@@ -142,7 +150,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 {
                     o.Headers["Cookie"] = cookie;
                 }
-            });
+            }, path);
             await hub.StartAsync();
             return hub;
         }
@@ -155,6 +163,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
             text = await this.FillPortraitAsync(text);
+            text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>
@@ -215,15 +224,16 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             })).ToArray();
             // Join and Watch change what a connection is: they get a connection of their own, so the role's shared one
             // stays what it is (a participant stays the only joined one) whatever order the rows run in.
-            var own = row.Endpoint is "Join" or "Watch" ? await ConnectAsync(role) : null;
+            var own = row.Kind == "live" ? await ConnectAsync(role, "/hubs/live") : row.Endpoint is "Join" or "Watch" ? await ConnectAsync(role) : null;
             try
             {
-                await (own ?? _hubs[role]).InvokeCoreAsync(row.Endpoint, typeof(JsonElement), values, Ct);
+                await (own ?? _hubs[role]).InvokeByNameAsync(row.Endpoint, typeof(JsonElement), values, Ct);
                 return true;
             }
             catch (HubException e)
             {
-                return !e.Message.Contains("Réservé à l'animation", StringComparison.Ordinal) && !e.Message.Contains("Rejoignez d'abord", StringComparison.Ordinal);
+                return !e.Message.Contains("Réservé à l'animation", StringComparison.Ordinal) && !e.Message.Contains("Rejoignez d'abord", StringComparison.Ordinal)
+                    && !e.Message.Contains("Vous ne pouvez pas suivre ceci", StringComparison.Ordinal);
             }
             finally
             {

@@ -29,7 +29,7 @@ public sealed class ForumComponentTests : BunitContext
         var list = ballots.ToList();
         var tally = Tally.Count(method, Options.Select(o => o.Token).ToArray(), list, options ?? new MethodOptions { Seed = "42" });
         var result = new BallotResult(tally.Winners, tally.Ranking, tally.Scores.ToDictionary(s => s.Key, s => (double)s.Value), final, final ? 42 : null,
-            tally.TieBreak.Used, JsonSerializer.SerializeToElement(tally, ResultJson.Options));
+            tally.TieBreak.Used, JsonSerializer.SerializeToElement(tally, TablesJson.Options));
         return new BallotResults(1, 1, list.Count, 1, 0, 10, new Dictionary<string, int> { ["Résident·e"] = list.Count }, result);
     }
 
@@ -99,13 +99,13 @@ public sealed class ForumComponentTests : BunitContext
         Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
     }
 
-    private static Ballot PaperBallot(string method, BallotSettings? settings = null) => new()
+    private static BallotView PaperBallot(string method, BallotSettings? settings = null) => BallotView.Of(new Ballot
     {
         Id = 7,
         Method = method,
         Settings = settings ?? new BallotSettings(),
         Options = Options.Select(o => new BallotOption { Token = o.Token, Label = o.Label }).ToList(),
-    };
+    });
 
     [Fact]
     public void Paper_ranks_become_tie_groups_in_rank_order()
@@ -183,7 +183,10 @@ public sealed class ForumComponentTests : BunitContext
     {
         var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("majority-judgment", new BallotSettings { MaxScore = 5 })));
 
-        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("5", i.GetAttribute("max")));
-        Assert.All(form.FindAll("input[type=number]"), i => Assert.Equal("0", i.GetAttribute("min")));
+        // One grade field per option: an empty list must not pass.
+        var grades = form.FindAll("input[type=number]");
+        Assert.Equal(Options.Length, grades.Count);
+        Assert.All(grades, i => Assert.Equal("5", i.GetAttribute("max")));
+        Assert.All(grades, i => Assert.Equal("0", i.GetAttribute("min")));
     }
 }

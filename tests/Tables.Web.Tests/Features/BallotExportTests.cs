@@ -22,11 +22,12 @@ public sealed class BallotExportTests(TablesAppFactory app) : IClassFixture<Tabl
         var sp = scope.ServiceProvider;
         var access = (await sp.GetRequiredService<TableService>().EnterAsync(Admin, "tilleuls", Ct))!;
         var console = sp.GetRequiredService<ForumConsole>();
+        var ballots = sp.GetRequiredService<BallotService>();
         var live = sp.GetRequiredService<LiveForum>();
         var cycle = (await console.ListAsync(access, Ct)).First().CycleId;
         var forum = await console.CreateAsync(access, Admin, new ForumCreate { CycleId = cycle, Title = "Export", StartsAt = DateTime.UtcNow }, Ct);
         await console.OpenAsync(access, Admin, forum.Id, Ct);
-        var ballot = await console.CreateBallotAsync(access, Admin, forum.Id, setup, null, Ct);
+        var ballot = await ballots.CreateAsync(access, Admin, forum.Id, setup, null, Ct);
         await console.OpenBallotAsync(access, Admin, ballot.Id, Ct);
         for (var i = 0; i < votes.Length - 1; i++)
         {

@@ -36,11 +36,11 @@ public sealed class CrashTests
             var first = await ServerProcess.StartAsync(root, TimeSpan.FromMinutes(2), start);
             using var staff = new Staff(first.Url);
             await staff.SignInAsync(TablesAppFactory.Administrator, TablesAppFactory.DemoPassword);
-            var (forum, ballot) = await staff.SetUpAsync("crash-" + Guid.NewGuid().ToString("N")[..6]);
+            var (forum, ballot, _) = await staff.SetUpAsync("crash-" + Guid.NewGuid().ToString("N")[..6]);
             await using (var facilitator = staff.Hub())
             {
                 await facilitator.StartAsync(ct);
-                await facilitator.InvokeAsync("OpenBallot", ballot.Id, ct);
+                await facilitator.OpenBallotAsync(ballot.Id, ct);
             }
 
             // 300 phones join (tokens kept, as the phone page keeps them in localStorage), then all vote at once.
@@ -51,7 +51,7 @@ public sealed class CrashTests
             {
                 connections[i] = Staff.Connect(first.Url);
                 await connections[i].StartAsync(token);
-                var joined = await connections[i].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null), token);
+                var joined = await connections[i].JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), token);
                 tokens[i] = joined.Token;
                 participantIds[i] = joined.ParticipantId;
             });
@@ -67,7 +67,7 @@ public sealed class CrashTests
                 var content = Choice(i);
                 try
                 {
-                    var ack = await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, new VoteContent { Values = content }, $"crash-{i}"), ct);
+                    var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, new VoteContent { Values = content }, $"crash-{i}"), ct);
                     if (ack.Outcome is VoteOutcome.Stored or VoteOutcome.Duplicate)
                     {
                         acked[i] = content;
@@ -110,7 +110,7 @@ public sealed class CrashTests
             {
                 await using var phone = Staff.Connect(second.Url);
                 await phone.StartAsync(token);
-                var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, tokens[i], null, null), token);
+                var joined = await phone.JoinAsync(new JoinRequest(forum.JoinCode, tokens[i], null, null), token);
                 Assert.Equal(participantIds[i], joined.ParticipantId);
                 resumed.Add((i, joined.Snapshot.Ballots.Single(b => b.Id == ballot.Id).MyVote));
             });
@@ -128,7 +128,7 @@ public sealed class CrashTests
             await staffAgain.SignInAsync(TablesAppFactory.Administrator, TablesAppFactory.DemoPassword);
             await using var closer = staffAgain.Hub();
             await closer.StartAsync(ct);
-            var result = await closer.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, ct);
+            var result = await closer.CloseBallotAsync(ballot.Id, ct);
             var tally = result.Explanation!.Value;
             Assert.Equal(stored.Count, tally.GetProperty("ballots").GetInt32());
             foreach (var option in Tokens)

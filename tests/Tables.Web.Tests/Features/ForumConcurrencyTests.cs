@@ -20,7 +20,7 @@ public sealed class ForumConcurrencyTests : IDisposable
         var ballot = await CreateBallotAsync(coordinator, forum.Forum.Id, SixOfNine());
         var staff = _app.Hub(o => o.Headers["Cookie"] = _app.SignInCookiesAsync(TablesAppFactory.Facilitator).GetAwaiter().GetResult());
         await staff.StartAsync(Ct);
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
+        await staff.OpenBallotAsync(ballot.Id, Ct);
 
         var connections = new HubConnection[phones];
         try
@@ -29,28 +29,28 @@ public sealed class ForumConcurrencyTests : IDisposable
             {
                 connections[i] = _app.Hub();
                 await connections[i].StartAsync(ct);
-                await connections[i].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), ct);
+                await connections[i].JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), ct);
             });
 
             // Everyone votes at once; phone i approves option (i mod 9), and a third of them change their mind once.
             var acks = await Task.WhenAll(Enumerable.Range(0, phones).Select(async i =>
             {
-                var token = ForumConsole.OptionToken(i % 9);
-                var ack = await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve(token), NewId()), Ct);
+                var token = BallotService.OptionToken(i % 9);
+                var ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve(token), NewId()), Ct);
                 if (i % 3 == 0)
                 {
-                    ack = await connections[i].InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("I"), NewId()), Ct);
+                    ack = await connections[i].CastAsync(new CastRequest(ballot.Id, Approve("I"), NewId()), Ct);
                 }
                 return ack;
             }));
             Assert.All(acks, a => Assert.Equal(VoteOutcome.Stored, a.Outcome));
 
-            var result = await staff.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, Ct);
+            var result = await staff.CloseBallotAsync(ballot.Id, Ct);
             var stored = await _app.WithDbAsync(db => db.Votes.Where(v => v.BallotId == ballot.Id).ToListAsync());
             Assert.Equal(phones, stored.Count);
             Assert.Equal(phones, stored.Select(v => v.ParticipantId).Distinct().Count());
 
-            var expected = Enumerable.Range(0, phones).Select(i => i % 3 == 0 ? "I" : ForumConsole.OptionToken(i % 9))
+            var expected = Enumerable.Range(0, phones).Select(i => i % 3 == 0 ? "I" : BallotService.OptionToken(i % 9))
                 .GroupBy(t => t).ToDictionary(g => g.Key, g => (double)g.Count());
             foreach (var (token, count) in expected)
             {

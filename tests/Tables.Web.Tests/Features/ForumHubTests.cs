@@ -52,13 +52,13 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     {
         var forum = await OpenForumAsync(_coordinator);
         var phone = await ConnectAsync();
-        var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode.ToLowerInvariant(), null, "Amina", "Résident·e"), Ct);
+        var joined = await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode.ToLowerInvariant(), null, "Amina", "Résident·e"), Ct);
         Assert.Equal(forum.Forum.Id, joined.Snapshot.ForumId);
         Assert.Equal("Résident·e", joined.Group);
 
         // A reload or a dropped Wi-Fi: a new connection with the kept token is the same participant.
         var again = await ConnectAsync();
-        var resumed = await again.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, joined.Token, null, null), Ct);
+        var resumed = await again.JoinAsync(new JoinRequest(forum.Forum.JoinCode, joined.Token, null, null), Ct);
         Assert.Equal(joined.ParticipantId, resumed.ParticipantId);
         Assert.Equal("Amina", resumed.DisplayName);
     }
@@ -70,7 +70,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     public async Task A_wrong_code_is_refused_with_a_clear_message(string code, string message)
     {
         var phone = await ConnectAsync();
-        var error = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(code, null, null, null), Ct));
+        var error = await Assert.ThrowsAsync<HubException>(() => phone.JoinAsync(new JoinRequest(code, null, null, null), Ct));
         Assert.Contains(message, error.Message);
     }
 
@@ -80,8 +80,8 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var forum = await OpenForumAsync(_coordinator);
         var phone = await ConnectAsync();
         var before = await _app.CountAsync<Participant>();
-        await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, "Martiens"), Ct));
-        await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, new string('é', 500), null), Ct));
+        await Assert.ThrowsAsync<HubException>(() => phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, "Martiens"), Ct));
+        await Assert.ThrowsAsync<HubException>(() => phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, new string('é', 500), null), Ct));
         Assert.Equal(before, await _app.CountAsync<Participant>());
     }
 
@@ -92,11 +92,11 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var forum = await OpenForumAsync(_coordinator);
         await MoveToAsync(forum, ActivityKind.Ideas);
         var connections = await Task.WhenAll(Enumerable.Range(0, phones).Select(_ => ConnectAsync()));
-        var joined = await Task.WhenAll(connections.Select(c => c.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct)));
+        var joined = await Task.WhenAll(connections.Select(c => c.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct)));
         Assert.Equal(phones, joined.Select(j => j.ParticipantId).Distinct().Count());
         Assert.All(joined, j => Assert.True(j.ParticipantId > 0));
 
-        var ideas = await Task.WhenAll(connections.Select((c, i) => c.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest($"Idée {i}", NewId()), Ct)));
+        var ideas = await Task.WhenAll(connections.Select((c, i) => c.SubmitIdeaAsync(new IdeaRequest($"Idée {i}", NewId()), Ct)));
         Assert.Equal(phones, ideas.Select(i => i.Id).Distinct().Count());
         var stored = await _app.WithDbAsync(db => db.Ideas.Where(i => i.ForumId == forum.Forum.Id).Select(i => i.Text).ToListAsync());
         Assert.Equal(Enumerable.Range(0, phones).Select(i => $"Idée {i}").Order(), stored.Order());
@@ -107,7 +107,7 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     public async Task A_row_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_written()
     {
         var forum = await OpenForumAsync(_coordinator);
-        var writer = _app.Services.GetRequiredService<VoteWriter>();
+        var writer = _app.Services.GetRequiredService<ForumWriter>();
         var good = new Participant { ForumId = forum.Forum.Id, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
         var orphan = new Participant { ForumId = int.MaxValue, Token = ParticipantTokens.New(), JoinedAt = DateTime.UtcNow };
 
@@ -124,18 +124,18 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
     {
         var forum = await OpenForumAsync(_coordinator);
         var phone = await ConnectAsync();
-        await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var early = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest("Un marché public", NewId()), Ct));
+        await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        var early = await Assert.ThrowsAsync<HubException>(() => phone.SubmitIdeaAsync(new IdeaRequest("Un marché public", NewId()), Ct));
         Assert.Contains("idées n'est pas ouvert", early.Message);
 
         await MoveToAsync(forum, ActivityKind.Ideas);
         var id = NewId();
-        var first = await phone.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest("Un marché public le samedi", id), Ct);
-        var resent = await phone.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest("Un marché public le samedi", id), Ct);
+        var first = await phone.SubmitIdeaAsync(new IdeaRequest("Un marché public le samedi", id), Ct);
+        var resent = await phone.SubmitIdeaAsync(new IdeaRequest("Un marché public le samedi", id), Ct);
         Assert.Equal(first.Id, resent.Id);
         Assert.True(first.Mine);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Ideas.CountAsync(i => i.ForumId == forum.Forum.Id)));
-        await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<IdeaView>("SubmitIdea", new IdeaRequest(new string('x', 501), NewId()), Ct));
+        await Assert.ThrowsAsync<HubException>(() => phone.SubmitIdeaAsync(new IdeaRequest(new string('x', 501), NewId()), Ct));
     }
 
     [Fact]
@@ -144,31 +144,31 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var forum = await OpenForumAsync(_coordinator);
         var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine());
         var resident = await ConnectAsync();
-        await resident.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, "Résident·e"), Ct);
+        await resident.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, "Résident·e"), Ct);
 
-        var notOpen = await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var notOpen = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
         Assert.Contains("n'est pas ouvert", notOpen.Message);
 
         var staff = await ConnectAsync(staff: true);
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
+        await staff.OpenBallotAsync(ballot.Id, Ct);
 
-        var first = await resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct);
+        var first = await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct);
         Assert.Equal(VoteOutcome.Stored, first.Outcome);
-        Assert.Equal(VoteOutcome.Duplicate, (await resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct)).Outcome);
-        Assert.Equal(VoteOutcome.Stored, (await resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("C"), "m2"), Ct)).Outcome);
+        Assert.Equal(VoteOutcome.Duplicate, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B"), "m1"), Ct)).Outcome);
+        Assert.Equal(VoteOutcome.Stored, (await resident.CastAsync(new CastRequest(ballot.Id, Approve("C"), "m2"), Ct)).Outcome);
 
-        var tooMany = await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), NewId()), Ct));
+        var tooMany = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), NewId()), Ct));
         Assert.False(string.IsNullOrWhiteSpace(tooMany.Message));
-        await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("Z"), NewId()), Ct));
+        await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("Z"), NewId()), Ct));
 
-        var mine = await resident.InvokeAsync<ForumSnapshot>("GetSnapshot", Ct);
+        var mine = await resident.GetSnapshotAsync(Ct);
         Assert.Equal(["C"], mine.Ballots.Single(b => b.Id == ballot.Id).MyVote!.Values!.Keys);
 
-        var result = await staff.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, Ct);
+        var result = await staff.CloseBallotAsync(ballot.Id, Ct);
         Assert.Equal(["C"], result.Winners);
         Assert.True(result.Final);
         Assert.NotNull(result.Seed);
-        var late = await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        var late = await Assert.ThrowsAsync<HubException>(() => resident.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
         Assert.Contains("n'est pas ouvert", late.Message);
 
         var stored = await _app.WithDbAsync(db => db.Votes.Where(v => v.BallotId == ballot.Id).ToListAsync());
@@ -181,13 +181,13 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var forum = await OpenForumAsync(_coordinator);
         var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine(ResultVisibility.Live));
         var staff = await ConnectAsync(staff: true);
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
-        Assert.Equal(VoteOutcome.Stored, await staff.InvokeAsync<VoteOutcome>("EnterPaperBallot", ballot.Id, Approve("B", "D"), "Résident·e", "paper-1", Ct));
-        Assert.Equal(VoteOutcome.Duplicate, await staff.InvokeAsync<VoteOutcome>("EnterPaperBallot", ballot.Id, Approve("B", "D"), "Résident·e", "paper-1", Ct));
-        Assert.Equal(VoteOutcome.Stored, await staff.InvokeAsync<VoteOutcome>("EnterPaperBallot", ballot.Id, Approve("B"), null, "paper-2", Ct));
-        await Assert.ThrowsAsync<HubException>(() => staff.InvokeAsync<VoteOutcome>("EnterPaperBallot", ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), null, "paper-3", Ct));
+        await staff.OpenBallotAsync(ballot.Id, Ct);
+        Assert.Equal(VoteOutcome.Stored, await staff.EnterPaperBallotAsync(ballot.Id, Approve("B", "D"), "Résident·e", "paper-1", Ct));
+        Assert.Equal(VoteOutcome.Duplicate, await staff.EnterPaperBallotAsync(ballot.Id, Approve("B", "D"), "Résident·e", "paper-1", Ct));
+        Assert.Equal(VoteOutcome.Stored, await staff.EnterPaperBallotAsync(ballot.Id, Approve("B"), null, "paper-2", Ct));
+        await Assert.ThrowsAsync<HubException>(() => staff.EnterPaperBallotAsync(ballot.Id, Approve("A", "B", "C", "D", "E", "F", "G"), null, "paper-3", Ct));
 
-        var snapshot = await staff.InvokeAsync<ForumSnapshot>("Watch", forum.Forum.Id, Ct);
+        var snapshot = await staff.WatchAsync(forum.Forum.Id, Ct);
         var results = snapshot.Ballots.Single().Results!;
         Assert.Equal(2, results.Cast);
         Assert.Equal(2, results.Paper);
@@ -201,14 +201,14 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var forum = await OpenForumAsync(_coordinator);
         var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine());
         var resident = await ConnectAsync();
-        await resident.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        await resident.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
         foreach (var call in new Func<Task>[]
         {
-            () => resident.InvokeAsync("OpenBallot", ballot.Id, Ct),
-            () => resident.InvokeAsync<BallotResult>("CloseBallot", ballot.Id, Ct),
-            () => resident.InvokeAsync("SetActivity", forum.Forum.Id, forum.Agenda[1].Id, Ct),
-            () => resident.InvokeAsync<VoteOutcome>("EnterPaperBallot", ballot.Id, Approve("A"), null, "x", Ct),
-            () => resident.InvokeAsync("HideIdea", 1, true, Ct),
+            () => resident.OpenBallotAsync(ballot.Id, Ct),
+            () => resident.CloseBallotAsync(ballot.Id, Ct),
+            () => resident.SetActivityAsync(forum.Forum.Id, forum.Agenda[1].Id, Ct),
+            () => resident.EnterPaperBallotAsync(ballot.Id, Approve("A"), null, "x", Ct),
+            () => resident.HideIdeaAsync(1, true, Ct),
         })
         {
             var error = await Assert.ThrowsAsync<HubException>(call);
@@ -224,47 +224,11 @@ public sealed class ForumHubTests : IClassFixture<TablesAppFactory>, IAsyncLifet
         var other = await OpenForumAsync(_coordinator, "Autre forum");
         var ballot = await CreateBallotAsync(_coordinator, other.Forum.Id, SixOfNine());
         var staff = await ConnectAsync(staff: true);
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
+        await staff.OpenBallotAsync(ballot.Id, Ct);
         var phone = await ConnectAsync();
-        await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var error = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
+        await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
+        var error = await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct));
         Assert.Contains("n'existe pas dans ce forum", error.Message);
-    }
-
-    [Fact]
-    public async Task Live_results_reach_the_room_coalesced_with_growing_versions()
-    {
-        var forum = await OpenForumAsync(_coordinator);
-        var ballot = await CreateBallotAsync(_coordinator, forum.Forum.Id, SixOfNine(ResultVisibility.Live));
-        var staff = await ConnectAsync(staff: true);
-        await staff.InvokeAsync("OpenBallot", ballot.Id, Ct);
-        var wall = await ConnectAsync();
-        await wall.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var three = new TaskCompletionSource<BallotResults>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var versions = new List<long>();
-        wall.On<BallotResults>("ResultsChanged", r =>
-        {
-            lock (versions)
-            {
-                versions.Add(r.Version);
-            }
-            if (r.BallotId == ballot.Id && r.Cast == 3)
-            {
-                three.TrySetResult(r);
-            }
-        });
-        for (var i = 0; i < 3; i++)
-        {
-            var phone = await ConnectAsync();
-            await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-            await phone.InvokeAsync<CastAck>("Cast", new CastRequest(ballot.Id, Approve("D"), NewId()), Ct);
-        }
-        var results = await three.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(["D"], results.Result!.Winners);
-        lock (versions)
-        {
-            Assert.Equal(versions.Order().ToList(), versions);
-        }
     }
 
     private async Task<HubConnection> ConnectAsync(bool staff)

@@ -25,9 +25,25 @@ public sealed class SmallLoadRunTests : IDisposable
         Assert.Equal(200, report.Acked);
         Assert.Equal(0, report.Lost);
         Assert.Contains("database: 200 ballots stored, 0 acknowledged ones missing, 0 never acknowledged; result: 0 approvals missing", output.ToString());
-        Assert.True(double.IsFinite(report.FanoutP95Ms) && double.IsFinite(report.DeliveryP95Ms), output.ToString());
-        Assert.True(double.IsFinite(report.BaselineFanoutP95Ms) && double.IsFinite(report.BaselineDeliveryP95Ms), output.ToString());
-        Assert.EndsWith("}", report.ToJson(), StringComparison.Ordinal);
+        // Every figure was measured (positive, finite), for the app and for the bare hub of the same run.
+        foreach (var (name, value) in new[]
+        {
+            ("join p95", report.JoinP95Ms), ("ack p95", report.AckP95Ms), ("fan-out p95", report.FanoutP95Ms), ("delivery p95", report.DeliveryP95Ms),
+            ("bare hub fan-out p95", report.BaselineFanoutP95Ms), ("bare hub ack p95", report.BaselineAckP95Ms), ("bare hub join p95", report.BaselineJoinP95Ms),
+        })
+        {
+            Assert.True(double.IsFinite(value) && value > 0, $"{name} = {value}\n{output}");
+        }
+        Assert.True(report.AckP50Ms <= report.AckP95Ms && report.AckP95Ms <= report.AckP99Ms, output.ToString());
+        // A fan-out waits for the next coalesced update: never less than nothing, never more than the run.
+        Assert.InRange(report.FanoutP95Ms, 0, report.WallSeconds * 1000);
+        // The report's JSON line (the console's last line) has the same figures.
+        using var document = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        var json = document.RootElement;
+        Assert.Equal(200, json.GetProperty("participants").GetInt32());
+        Assert.Equal(0, json.GetProperty("lost").GetInt32());
+        Assert.Equal(report.FanoutP95Ms, json.GetProperty("fanoutP95Ms").GetDouble());
+        Assert.Equal(report.FanoutRatio, json.GetProperty("fanoutRatio").GetDouble());
     }
 
     public void Dispose() => _app.Dispose();

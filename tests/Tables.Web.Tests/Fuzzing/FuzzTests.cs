@@ -262,7 +262,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
     // ------------------------------------------------------------------ hub
 
-    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind == "hub").Select(r => r.Endpoint)];
+    public static TheoryData<string> HubRows() => [.. AccessMatrix.Load().Rows.Where(r => r.Kind is "hub" or "live").Select(r => $"{r.Kind} {r.Endpoint}")];
 
     private static readonly string[] HubRoles = ["anon", "participant", "staff"];
 
@@ -275,7 +275,9 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
     [MemberData(nameof(HubRows))]
     public async Task Random_hub_arguments_get_a_hub_exception_with_a_message_and_write_nothing(string method)
     {
-        var row = AccessMatrix.Load().Rows.Single(r => r.Kind == "hub" && r.Endpoint == method);
+        var row = AccessMatrix.Load().Rows.Single(r => $"{r.Kind} {r.Endpoint}" == method);
+        var hubs = row.Kind == "live" ? app.LiveHubs : app.Hubs;
+        method = row.Endpoint;
         var errorsBefore = app.Errors.Count;
         var ids = app.HubIds;
         using var example = JsonDocument.Parse(app.FillKnown(row.Body));
@@ -299,13 +301,13 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         await cases.SampleAsync(async c =>
         {
-            var hub = app.Hubs[c.Role];
+            var hub = hubs[c.Role];
             using var json = JsonDocument.Parse(c.Arguments);
             var values = json.RootElement.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Null ? null : (object?)a.Clone()).ToArray();
             var before = await app.FingerprintAsync();
             try
             {
-                await hub.InvokeCoreAsync(method, typeof(JsonElement), values, Ct);
+                await hub.InvokeByNameAsync(method, typeof(JsonElement), values, Ct);
             }
             catch (HubException e)
             {
@@ -342,10 +344,10 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var messageIds = contents.Select(_ => ForumTestKit.NewId()).ToArray();
             await using var phone = app.Hub();
             await phone.StartAsync(Ct);
-            var joined = await phone.InvokeAsync<JoinResult>("Join", new JoinRequest(app.DedupeCode, null, null, null), Ct);
+            var joined = await phone.JoinAsync(new JoinRequest(app.DedupeCode, null, null, null), Ct);
 
             // One connection: the server takes them in order, so "last" is the send order.
-            var sends = order.Select(i => phone.InvokeAsync<CastAck>("Cast", new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
+            var sends = order.Select(i => phone.CastAsync(new CastRequest(app.DedupeBallot, ForumTestKit.Approve(contents[i]), messageIds[i]), Ct)).ToList();
             var acks = await Task.WhenAll(sends);
 
             Assert.All(acks, a => Assert.NotEqual(VoteOutcome.NotOpen, a.Outcome));
@@ -409,6 +411,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
 
         public IReadOnlyCollection<string> Errors => _log.Entries;
         public Dictionary<string, HubConnection> Hubs { get; } = [];
+        public Dictionary<string, HubConnection> LiveHubs { get; } = [];
         public string[] OtherTableIds { get; private set; } = [];
         public string[] HubIds { get; private set; } = [];
         public string DedupeCode { get; private set; } = "";
@@ -432,11 +435,12 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             OtherTableIds = await InTableAsync("fuzz-privee", async (sp, other) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
                 var otherCycle = await sp.GetRequiredService<CycleService>().CreateAsync(other, admin, new CycleEdit { Title = "Autre cycle", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
                 var otherForum = await console.CreateAsync(other, admin, new ForumCreate { CycleId = otherCycle.Id, Title = "Forum privé", StartsAt = DateTime.UtcNow });
                 await console.OpenAsync(other, admin, otherForum.Id);
-                var otherBallot = await console.CreateBallotAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
+                var otherBallot = await ballots.CreateAsync(other, admin, otherForum.Id, ForumTestKit.SixOfNine());
                 await console.OpenBallotAsync(other, admin, otherBallot.Id);
                 var otherIdea = await console.AddPaperIdeaAsync(other, otherForum.Id, new IdeaEdit { Text = "Idée privée" });
                 var otherOrganisation = await sp.GetRequiredService<MemberService>().SaveOrganisationAsync(other, admin, null, new OrganisationEdit { Name = "Organisation privée" });
@@ -449,6 +453,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             var (forum, otherLive, cycle, ballot, draft, toClose, idea, secondIdea, closed) = await InTableAsync("tilleuls", async (sp, access) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var db = sp.GetRequiredService<Tables.Web.Data.TablesDbContext>();
                 var cycle = await db.Cycles.Where(c => c.TableId == access.Table.Id).OrderByDescending(c => c.Start).FirstAsync();
                 var forum = await console.CreateAsync(access, admin, new ForumCreate { CycleId = cycle.Id, Title = "Fuzz", StartsAt = DateTime.UtcNow });
@@ -460,9 +465,9 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 var ideas = forum.Activities.Single(a => a.Kind == ActivityKind.Ideas).Id;
                 await console.SetActivityAsync(access, admin, forum.Id, ideas);
                 var setup = ForumTestKit.SixOfNine(ResultVisibility.Live);
-                var ballot = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-                var draft = await console.CreateBallotAsync(access, admin, forum.Id, setup);
-                var toClose = await console.CreateBallotAsync(access, admin, forum.Id, setup);
+                var ballot = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var draft = await ballots.CreateAsync(access, admin, forum.Id, setup);
+                var toClose = await ballots.CreateAsync(access, admin, forum.Id, setup);
                 await console.OpenBallotAsync(access, admin, ballot.Id);
                 await console.OpenBallotAsync(access, admin, toClose.Id);
                 var idea = await console.AddPaperIdeaAsync(access, forum.Id, new IdeaEdit { Text = "Idée A" });
@@ -476,10 +481,11 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             (DedupeCode, DedupeBallot) = await InTableAsync("fuzz-doublons", async (sp, dedupeTable) =>
             {
                 var console = sp.GetRequiredService<ForumConsole>();
+                var ballots = sp.GetRequiredService<BallotService>();
                 var dedupeCycle = await sp.GetRequiredService<CycleService>().CreateAsync(dedupeTable, admin, new CycleEdit { Title = "Cycle des doublons", Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 1, 1) });
                 var dedupe = await console.CreateAsync(dedupeTable, admin, new ForumCreate { CycleId = dedupeCycle.Id, Title = "Doublons", StartsAt = DateTime.UtcNow });
                 await console.OpenAsync(dedupeTable, admin, dedupe.Id);
-                var dedupeBallot = await console.CreateBallotAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
+                var dedupeBallot = await ballots.CreateAsync(dedupeTable, admin, dedupe.Id, ForumTestKit.SixOfNine());
                 await console.OpenBallotAsync(dedupeTable, admin, dedupeBallot.Id);
                 return (dedupe.JoinCode, dedupeBallot.Id);
             });
@@ -495,13 +501,20 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             _values["{other-ballot}"] = toClose.Id.ToString(CultureInfo.InvariantCulture);
             _values["{idea}"] = idea.Id.ToString(CultureInfo.InvariantCulture);
             _values["{other-idea}"] = secondIdea.Id.ToString(CultureInfo.InvariantCulture);
+            foreach (var (key, value) in await this.PlanValuesAsync())
+            {
+                _values[key] = value;
+            }
             HubIds = [.. OtherTableIds, .. new[] { "{forum}", "{activity}", "{ballot}", "{draft-ballot}", "{other-ballot}", "{idea}", "{other-idea}" }.Select(k => _values[k])];
 
             var cookie = await this.SignInCookiesAsync(Coordinator);
             Hubs["anon"] = this.Hub();
             Hubs["participant"] = this.Hub();
             Hubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie);
-            foreach (var (role, hub) in Hubs)
+            LiveHubs["anon"] = this.Hub(path: "/hubs/live");
+            LiveHubs["participant"] = this.Hub(path: "/hubs/live");
+            LiveHubs["staff"] = this.Hub(o => o.Headers["Cookie"] = cookie, "/hubs/live");
+            foreach (var (role, hub) in Hubs.Concat(LiveHubs))
             {
                 hub.Closed += e =>
                 {
@@ -510,8 +523,8 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 };
                 await hub.StartAsync();
             }
-            await Hubs["participant"].InvokeAsync<JoinResult>("Join", new JoinRequest(forum.JoinCode, null, null, null));
-            await Hubs["staff"].InvokeAsync<ForumSnapshot>("Watch", forum.Id);
+            await Hubs["participant"].JoinAsync(new JoinRequest(forum.JoinCode, null, null, null));
+            await Hubs["staff"].WatchAsync(forum.Id);
         }
 
         /// <summary>One round trip on the role's connection: it must still answer (a refusal is an answer too).</summary>
@@ -519,7 +532,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
         {
             try
             {
-                await Hubs[role].InvokeAsync<ForumSnapshot>("GetSnapshot");
+                await Hubs[role].GetSnapshotAsync();
             }
             catch (HubException e) when (role == "anon" || e.Message.Length > 0)
             {
@@ -547,6 +560,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
             text = await this.FillPortraitAsync(text);
+            text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {
                 text = text.Replace("{new-organisation}", (await WithDbAsync(async db =>

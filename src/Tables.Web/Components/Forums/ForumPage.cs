@@ -1,98 +1,56 @@
 using Microsoft.AspNetCore.Components;
 using Tables.Web.Components.Shared;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Web.Components.Forums;
 
 /// <summary>
-/// Base of the live screens of one forum (<c>/forums/{Id}/…</c>): finds the forum and the person's access to its table,
-/// and follows the forum's coalesced updates (<see cref="ForumBroadcaster"/>) while the screen is open.
+/// Base of the live screens of one forum (<c>/forums/{Id}/…</c>): enters the forum's table, checks the page's policy and
+/// follows the forum's topics (<see cref="ForumTopics"/>) — its state, and the figures of each ballot put to the vote —
+/// in the view the page is for: the staff view on facilitation screens, the public one elsewhere.
 /// </summary>
-public abstract class ForumPage : AccessPage, IDisposable
+public abstract class ForumPage : AccessPage
 {
     [Parameter]
     public int Id { get; set; }
 
-    [Inject]
-    private ForumBroadcaster Broadcaster { get; set; } = default!;
+    /// <summary>The forum now (its topic's state).</summary>
+    protected ForumState? Forum { get; private set; }
 
-    protected Forum? Forum { get; private set; }
+    /// <summary>The newest figures of each ballot of the forum, by ballot id.</summary>
+    protected Dictionary<int, BallotResults> Results { get; } = [];
 
-    protected bool Found => Access is not null && Forum is not null;
+    protected bool Found => Access is not null && (Denied || Forum is not null);
 
-    protected override void OnInitialized()
-    {
-        Broadcaster.ForumUpdated += OnForumUpdated;
-        Broadcaster.ResultsUpdated += OnResultsUpdated;
-        Broadcaster.ParticipantsUpdated += OnParticipantsUpdated;
-    }
+    /// <summary>What this screen sees of the forum's topics.</summary>
+    protected LiveView View => Policy == TablePolicies.Read ? LiveView.Public : LiveView.Staff;
 
     protected override async Task LoadAsync()
     {
         Access = await Service<ForumDirectory>().EnterForumAsync(User, Id);
-        Forum = Access is null ? null : await Service<ForumConsole>().FindAsync(Access, Id);
-        if (Found && await AuthorizeAsync())
+        if (Access is null || !await AuthorizeAsync())
+        {
+            return;
+        }
+        await FollowAsync<ForumState>(ForumTopics.Forum(Id), View, OnForumAsync);
+        if (Forum is not null)
         {
             await OnForumLoadedAsync();
         }
     }
 
+    /// <summary>The forum's state changed: keep it, and follow the figures of any ballot new to this screen.</summary>
+    private async Task OnForumAsync(ForumState state)
+    {
+        Forum = state;
+        foreach (var ballot in state.Ballots.Where(b => b.Status != Features.Ballots.BallotStatus.Draft))
+        {
+            await FollowAsync<BallotResults>(ForumTopics.Ballot(ballot.Id), View, results => Results[results.BallotId] = results);
+        }
+    }
+
+    /// <summary>Once the forum is found: follow what else the screen shows (ideas, participants).</summary>
     protected virtual Task OnForumLoadedAsync() => Task.CompletedTask;
-
-    /// <summary>The public snapshot of this forum changed (runs on the renderer's context).</summary>
-    protected virtual Task OnSnapshotAsync(ForumSnapshot snapshot) => Task.CompletedTask;
-
-    /// <summary>Live figures of one of this forum's ballots (runs on the renderer's context).</summary>
-    protected virtual Task OnResultsAsync(BallotResults results) => Task.CompletedTask;
-
-    /// <summary>Someone joined the forum (runs on the renderer's context).</summary>
-    protected virtual Task OnParticipantsAsync(int count) => Task.CompletedTask;
-
-    private void OnParticipantsUpdated(int forumId, int count)
-    {
-        if (forumId == Id && Found && !Denied)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await OnParticipantsAsync(count);
-                StateHasChanged();
-            });
-        }
-    }
-
-    private void OnForumUpdated(ForumSnapshot snapshot)
-    {
-        if (snapshot.ForumId == Id && Found && !Denied)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await OnSnapshotAsync(snapshot);
-                StateHasChanged();
-            });
-        }
-    }
-
-    private void OnResultsUpdated(int forumId, BallotResults results)
-    {
-        if (forumId == Id && Found && !Denied)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await OnResultsAsync(results);
-                StateHasChanged();
-            });
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Broadcaster.ForumUpdated -= OnForumUpdated;
-            Broadcaster.ResultsUpdated -= OnResultsUpdated;
-            Broadcaster.ParticipantsUpdated -= OnParticipantsUpdated;
-        }
-        base.Dispose(disposing);
-    }
 }

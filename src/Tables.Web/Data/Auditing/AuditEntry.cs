@@ -10,6 +10,8 @@ public sealed class AuditEntry
     public DateTime At { get; set; }
     public string Entity { get; set; } = "";
     public string EntityId { get; set; } = "";
+    /// <summary>What the change belongs to, for a history of one thing and its parts (e.g. "ActionItem:12" for its milestones too).</summary>
+    public string? Subject { get; set; }
     public AuditAction Action { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
@@ -27,6 +29,9 @@ public interface IAudited
 {
     /// <summary>The table (tenant) the row belongs to, for filtering the audit per table.</summary>
     int AuditTableId { get; }
+
+    /// <summary>The thing whose history this change belongs to (itself or its parent), when it has one; read after the save.</summary>
+    string? AuditSubject => null;
 }
 
 /// <summary>An entity two people can edit at once: the version changes on every save and is checked on update.</summary>

@@ -48,13 +48,17 @@ public static class AccountsExtensions
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AdminCommand>();
-        services.AddSingleton<IEmailSender<TablesUser>, LoggingEmailSender>();
         services.AddScoped<AccountInvitations>();
     }
 
     /// <summary><c>admin …</c> on the command line (see <see cref="AdminCommand"/>): runs it and gives its exit code.</summary>
     public static async Task<int> RunAdminCommandAsync(this WebApplication app, string[] args)
     {
+        // The command runs instead of the web host, so its hosted services (migrations among them) do not run.
+        if (!await DatabaseSetup.PrepareAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<ILoggerFactory>()))
+        {
+            return 1;
+        }
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AdminCommand>().RunAsync(args, AdminCommand.Terminal.FromConsole());
     }

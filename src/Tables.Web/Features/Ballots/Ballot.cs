@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.Forums;
+using Tables.Web.Features.Live;
 
 namespace Tables.Web.Features.Ballots;
 
 /// <summary>One question put to the vote in a forum, with its options and counting method.</summary>
-public sealed class Ballot : IAudited, IVersioned, ITableOwned
+public sealed class Ballot : IAudited, IVersioned, ITableOwned, ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -28,6 +30,8 @@ public sealed class Ballot : IAudited, IVersioned, ITableOwned
     public Guid Version { get; set; }
 
     int IAudited.AuditTableId => TableId;
+
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Forum(ForumId), ForumTopics.Ballot(Id)];
 
     /// <summary>Whether results may be shown to the room now.</summary>
     public bool ResultsVisible => Visibility switch
@@ -78,8 +82,10 @@ public enum BallotStatus
 /// One person's ballot on one question (the last one counts), or a paper ballot typed by a facilitator.
 /// A unique index on (ballot, participant) makes "one ballot per person" a database fact.
 /// </summary>
-public sealed class Vote : ITableOwned
+public sealed class Vote : ITableOwned, ILiveRow
 {
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Ballot(BallotId)];
+
     public long Id { get; set; }
     /// <summary>The ballot's table.</summary>
     public int TableId { get; set; }

@@ -61,7 +61,7 @@ public static class BallotExports
 
     private static string ResultDocument(Ballot ballot)
     {
-        var stored = ballot.ResultJson is null ? null : JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, ResultJson.Options);
+        var stored = ballot.ResultJson is null ? null : JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, TablesJson.Options);
         return JsonSerializer.Serialize(new
         {
             ballot = ballot.Id,
@@ -72,7 +72,7 @@ public static class BallotExports
             seed = ballot.Seed,
             recount = "/api/tally?" + RecountQuery(ballot),
             tally = stored?.Explanation,
-        }, ResultJson.Options);
+        }, TablesJson.Options);
     }
 
     public static void MapBallotExports(this IEndpointRouteBuilder app)

@@ -44,7 +44,7 @@ public sealed class VotingBallotCounter : IBallotCounter
             final ? seed : null,
             tally.TieBreak.Used,
             // The explanation is shown once the ballot is closed; live updates to 2,000 phones stay small without it.
-            final ? JsonSerializer.SerializeToElement(tally, ResultJson.Options) : null);
+            final ? JsonSerializer.SerializeToElement(tally, TablesJson.Options) : null);
     }
 
     /// <summary>The tally of the stored votes (each vote one ballot, its group kept for the breakdown).</summary>

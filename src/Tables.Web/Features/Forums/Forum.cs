@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
 using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
+using Tables.Web.Features.Live;
 
 namespace Tables.Web.Features.Forums;
 
 /// <summary>A live session of a cycle: a room, a projector, a facilitator and participants on their phones.</summary>
-public sealed class Forum : IAudited, IVersioned, ITableOwned
+public sealed class Forum : IAudited, IVersioned, ITableOwned, ILiveRow
 {
     public int Id { get; set; }
     public int TableId { get; set; }
@@ -24,6 +25,8 @@ public sealed class Forum : IAudited, IVersioned, ITableOwned
 
     int IAudited.AuditTableId => TableId;
 
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Forum(Id)];
+
     public static readonly IReadOnlyList<string> DefaultGroups =
         ["Résident·e", "Organisme communautaire", "Institution", "Milieu économique", "Autre"];
 }
@@ -37,8 +40,10 @@ public enum ForumStatus
 }
 
 /// <summary>One step of the agenda. A vote activity points at its ballot.</summary>
-public sealed class ForumActivity : ITableOwned
+public sealed class ForumActivity : ITableOwned, ILiveRow
 {
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Forum(ForumId)];
+
     public int Id { get; set; }
     /// <summary>The forum's table.</summary>
     public int TableId { get; set; }
@@ -61,8 +66,10 @@ public enum ActivityKind
 }
 
 /// <summary>Someone in the room, anonymous: a random token kept on their phone, an optional name and group.</summary>
-public sealed class Participant : ITableOwned
+public sealed class Participant : ITableOwned, ILiveRow
 {
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Participants(ForumId)];
+
     public int Id { get; set; }
     /// <summary>The forum's table.</summary>
     public int TableId { get; set; }
@@ -75,8 +82,10 @@ public sealed class Participant : ITableOwned
 }
 
 /// <summary>An idea from a phone, or typed by a facilitator from paper (no participant).</summary>
-public sealed class Idea : ITableOwned
+public sealed class Idea : ITableOwned, ILiveRow
 {
+    IEnumerable<Topic> ILiveRow.Topics => [ForumTopics.Ideas(ForumId)];
+
     public int Id { get; set; }
     /// <summary>The forum's table.</summary>
     public int TableId { get; set; }

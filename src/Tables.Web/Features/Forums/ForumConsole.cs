@@ -16,20 +16,18 @@ namespace Tables.Web.Features.Forums;
 
 /// <summary>
 /// What facilitators do (the console, the hub's facilitator methods and the API share it): create and open a forum,
-/// drive the agenda, moderate ideas, set up, open, close and reveal ballots, type paper ballots, promote results.
+/// drive the agenda, moderate ideas, open, close and reveal ballots, type paper ballots, promote results (setting a
+/// ballot up is the Ballots slice's <see cref="BallotService"/>).
 /// Callers pass a <see cref="TableAccess"/> already checked with <see cref="TablePolicies.Facilitate"/>.
 /// </summary>
 public sealed class ForumConsole(
     TablesDbContext db,
     ForumDirectory directory,
-    VoteWriter votes,
-    ForumBroadcaster broadcaster,
+    ForumWriter votes,
     IBallotCounter counter,
     IValidator<ForumCreate> forumValidator,
-    IValidator<BallotSetup> ballotValidator,
     IStringLocalizer<UiText> text,
-    TimeProvider clock,
-    LiveCache cache)
+    TimeProvider clock)
 {
     public Task<List<Forum>> ListAsync(TableAccess access, CancellationToken ct = default) =>
         db.Forums.AsNoTracking().Where(f => f.TableId == access.Table.Id).OrderByDescending(f => f.StartsAt).ToListAsync(ct);
@@ -91,7 +89,6 @@ public sealed class ForumConsole(
         var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, Text = CheckIdea(edit.Text), Theme = CheckTheme(access, edit.Theme), FromPaper = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Ideas.Add(idea);
         await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(forum.Id);
         return idea;
     }
 
@@ -126,43 +123,6 @@ public sealed class ForumConsole(
 
     public Task<List<Ballot>> BallotsAsync(int forumId, CancellationToken ct = default) =>
         db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId).OrderBy(b => b.Id).ToListAsync(ct);
-
-    /// <summary>A new draft ballot; with <paramref name="activityId"/> it becomes that vote activity's ballot.</summary>
-    public async Task<Ballot> CreateBallotAsync(TableAccess access, ClaimsPrincipal user, int forumId, BallotSetup setup, int? activityId = null, CancellationToken ct = default)
-    {
-        await ballotValidator.ValidateAndThrowAsync(setup, ct);
-        var forum = await FindAsync(access, forumId, ct);
-        var ballot = new Ballot { TableId = access.Table.Id, ForumId = forum.Id, Status = BallotStatus.Draft };
-        Apply(ballot, setup);
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(user.ToActor(), ct);
-        var activity = forum.Activities.FirstOrDefault(a => a.Id == activityId) ?? forum.Activities.FirstOrDefault(a => a.Kind == ActivityKind.Vote && a.BallotId is null);
-        if (activity is not null)
-        {
-            activity.BallotId = ballot.Id;
-            await db.SaveChangesAsync(user.ToActor(), ct);
-        }
-        return ballot;
-    }
-
-    /// <summary>Options made from ideas: their text becomes the option label.</summary>
-    public async Task<List<string>> OptionsFromIdeasAsync(TableAccess access, IEnumerable<int> ideaIds, CancellationToken ct = default)
-    {
-        var ids = ideaIds.ToList();
-        var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-        return ids.Select(id => ideas.FirstOrDefault(i => i.Id == id)?.Text).OfType<string>().ToList();
-    }
-
-    public Task UpdateBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, BallotSetup setup, CancellationToken ct = default) =>
-        ChangeBallotAsync(access, user, ballotId, async b =>
-        {
-            if (b.Status != BallotStatus.Draft)
-            {
-                throw new ForumException(text["Ballot.NotDraft"]);
-            }
-            await ballotValidator.ValidateAndThrowAsync(setup, ct);
-            Apply(b, setup);
-        }, ct);
 
     public Task OpenBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, CancellationToken ct = default) =>
         ChangeBallotAsync(access, user, ballotId, b =>
@@ -204,13 +164,10 @@ public sealed class ForumConsole(
             b.Status = BallotStatus.Closed;
             b.ClosedAt = clock.GetUtcNow().UtcDateTime;
             b.Seed = seed;
-            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, ResultJson.Options);
+            b.ResultJson = System.Text.Json.JsonSerializer.Serialize(counted, TablesJson.Options);
             await writerDb.SaveChangesAsync(actor);
             return counted;
         });
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
         return result;
     }
 
@@ -247,7 +204,7 @@ public sealed class ForumConsole(
             {
                 TableId = access.Table.Id, ActorId = actor.UserId, ActorName = actor.Name, At = clock.GetUtcNow().UtcDateTime,
                 Entity = "PaperBallot", EntityId = ballot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Created,
-                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, ResultJson.Options),
+                After = System.Text.Json.JsonSerializer.Serialize(new { group, content }, TablesJson.Options),
             });
             await db.SaveChangesAsync(ct);
         }
@@ -284,25 +241,11 @@ public sealed class ForumConsole(
         return priorities;
     }
 
-    private static void Apply(Ballot ballot, BallotSetup setup)
-    {
-        ballot.Question = setup.Question.Trim();
-        ballot.Method = setup.Method;
-        ballot.Settings = setup.Settings;
-        ballot.Options = setup.Options.Select((label, i) => new BallotOption { Token = OptionToken(i), Label = label.Trim() }).ToList();
-        ballot.Secret = setup.Secret;
-        ballot.Visibility = setup.Visibility;
-    }
-
-    /// <summary>A, B, … Z, AA, AB…: short tokens for exports and ABIF.</summary>
-    public static string OptionToken(int index) => index < 26 ? ((char)('A' + index)).ToString() : OptionToken(index / 26 - 1) + (char)('A' + index % 26);
-
     private async Task ChangeForumAsync(TableAccess access, ClaimsPrincipal user, int forumId, Action<Forum> change, CancellationToken ct)
     {
         var forum = await FindAsync(access, forumId, ct);
         change(forum);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        broadcaster.MarkForum(forum.Id);
     }
 
     private async Task ChangeBallotAsync(TableAccess access, ClaimsPrincipal user, int ballotId, Func<Ballot, Task> change, CancellationToken ct)
@@ -310,9 +253,6 @@ public sealed class ForumConsole(
         var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.Id == ballotId && b.TableId == access.Table.Id, ct) ?? throw new NotFoundException();
         await change(ballot);
         await db.SaveChangesAsync(user.ToActor(), ct);
-        cache.ForgetBallot(ballot.Id);
-        broadcaster.MarkForum(ballot.ForumId);
-        broadcaster.MarkBallot(ballot.Id);
     }
 
     private async Task<Idea> FindIdeaAsync(TableAccess access, int ideaId, CancellationToken ct) =>
@@ -323,7 +263,6 @@ public sealed class ForumConsole(
         var idea = await FindIdeaAsync(access, ideaId, ct);
         change(idea);
         await db.SaveChangesAsync(ct);
-        broadcaster.MarkForum(idea.ForumId);
     }
 
     private string CheckIdea(string? value) =>

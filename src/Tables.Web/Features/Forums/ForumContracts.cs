@@ -28,6 +28,37 @@ public sealed record ForumSnapshot(
     IReadOnlyList<BallotView> Ballots,
     long Version);
 
+/// <summary>
+/// The forum as the room and its screens see it (topic <c>forum:{id}</c>, sent to phones as <c>ForumChanged</c>);
+/// ideas, participants and figures are topics of their own. <see cref="Version"/> is the topic's version.
+/// </summary>
+public sealed record ForumState(
+    int ForumId,
+    string Title,
+    DateTime StartsAt,
+    string Place,
+    ForumStatus Status,
+    string JoinCode,
+    IReadOnlyList<string> Groups,
+    int? CurrentActivityId,
+    IReadOnlyList<ActivityView> Agenda,
+    IReadOnlyList<BallotView> Ballots,
+    long Version);
+
+/// <summary>An idea as the console and the wall show it.</summary>
+public sealed record IdeaItem(int Id, string Text, string? Theme, bool Hidden, int? MergedIntoId, bool FromPaper)
+{
+    /// <summary>Shown to the room: not hidden, not merged into another.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Shown => !Hidden && MergedIntoId is null;
+}
+
+/// <summary>The ideas of a forum (topic <c>ideas:{forumId}</c>): those shown to the room, or all of them for the staff.</summary>
+public sealed record IdeaList(IReadOnlyList<IdeaItem> Ideas, long Version);
+
+/// <summary>How many joined a forum (topic <c>participants:{forumId}</c>); <see cref="ByGroup"/> for the staff only.</summary>
+public sealed record ParticipantCount(int Total, IReadOnlyDictionary<string, int> ByGroup, long Version);
+
 public sealed record ActivityView(int Id, int Order, ActivityKind Kind, string Title, int? BallotId);
 
 public sealed record IdeaView(int Id, string Text, string? Theme, bool Mine, bool FromPaper);
@@ -45,13 +76,24 @@ public sealed record BallotView(
     ResultVisibility Visibility,
     bool ResultsVisible,
     VoteContent? MyVote,
-    BallotResults? Results);
+    BallotResults? Results,
+    bool Revealed = false)
+{
+    /// <summary>A ballot's definition and status (no personal vote, no figures).</summary>
+    public static BallotView Of(Ballot b) => new(b.Id, b.Question, b.Method, b.Settings, b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Status,
+        b.Secret, b.Visibility, b.ResultsVisible, null, null, b.Revealed);
+}
 
 /// <summary>
 /// Live figures of one ballot: sent at most a few times a second (coalesced), each with a growing version so a client
-/// keeps only the newest. <see cref="Result"/> is null while results are hidden.
+/// keeps only the newest (the topic <c>ballot:{id}</c>'s version). <see cref="Result"/> is null while results are hidden.
 /// </summary>
-public sealed record BallotResults(int BallotId, long Version, int Cast, int Paper, int Blank, int Participants, IReadOnlyDictionary<string, int> CastByGroup, BallotResult? Result);
+public sealed record BallotResults(int BallotId, long Version, int Cast, int Paper, int Blank, int Participants, IReadOnlyDictionary<string, int> CastByGroup, BallotResult? Result)
+{
+    /// <summary>The ballot's forum (where the figures go), not sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ForumId { get; init; }
+}
 
 /// <summary>A result as shown: the full order (tie groups, best first), figures per option, the explanation.</summary>
 public sealed record BallotResult(
@@ -66,8 +108,8 @@ public sealed record BallotResult(
 /// <summary>Messages the server sends to phones, the wall and consoles.</summary>
 public interface IForumClient
 {
-    /// <summary>The forum changed (activity, ballots opened or closed, ideas): the public part of the snapshot.</summary>
-    Task ForumChanged(ForumSnapshot snapshot);
+    /// <summary>The forum changed (status, current activity, ballots opened or closed): its whole public state.</summary>
+    Task ForumChanged(ForumState state);
 
     /// <summary>Coalesced live figures of a ballot.</summary>
     Task ResultsChanged(BallotResults results);

@@ -50,19 +50,5 @@ public static class ForumsApi
             await console.CloseAsync(access, http.User, id, http.RequestAborted);
             return TypedResults.NoContent();
         });
-
-        forums.MapPost("/{id:int}/ballots", async Task<Created<BallotItem>> (string slug, int id, BallotSetup setup, int? activityId, HttpContext http, ForumConsole console) =>
-        {
-            var access = await http.AuthorizeTableAsync(slug, TablePolicies.Facilitate);
-            var ballot = await console.CreateBallotAsync(access, http.User, id, setup, activityId, http.RequestAborted);
-            return TypedResults.Created($"/api/tables/{slug}/ballots/{ballot.Id}", BallotItem.From(ballot));
-        }).WithSummary("Creates a draft ballot in the forum (options get tokens A, B, C…).");
     }
-}
-
-public sealed record BallotItem(int Id, int ForumId, string Question, string Method, Ballots.BallotSettings Settings, IReadOnlyList<OptionView> Options,
-    bool Secret, Ballots.ResultVisibility Visibility, Ballots.BallotStatus Status, long? Seed)
-{
-    public static BallotItem From(Ballots.Ballot b) => new(b.Id, b.ForumId, b.Question, b.Method, b.Settings,
-        b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Secret, b.Visibility, b.Status, b.Seed);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tables.Web.Data;
 using Tables.Web.Features.Ballots;
+using Tables.Web.Features.Live;
 using Tables.Web.Resources;
 
 namespace Tables.Web.Features.Forums;
@@ -15,8 +16,10 @@ public sealed class LiveForum(
     TablesDbContext db,
     TableScope scope,
     ForumDirectory directory,
-    VoteWriter votes,
-    ForumBroadcaster broadcaster,
+    ForumWriter votes,
+    LiveUpdates live,
+    ForumStateSource forums,
+    BallotFigures figures,
     IBallotCounter counter,
     IValidator<JoinRequest> joinValidator,
     IValidator<IdeaRequest> ideaValidator,
@@ -59,7 +62,6 @@ public sealed class LiveForum(
                 JoinedAt = clock.GetUtcNow().UtcDateTime,
             };
             await votes.InsertAsync(participant);
-            broadcaster.MarkParticipants(forum.Id);
         }
         cache.KeepParticipant(new LiveCache.ParticipantInfo(participant.Id, participant.ForumId, participant.Group));
         return new JoinResult(participant.Token, participant.Id, participant.DisplayName, participant.Group, await SnapshotAsync(forum.Id, participant.Id, ct));
@@ -85,7 +87,6 @@ public sealed class LiveForum(
         }
         var idea = new Idea { TableId = forum.TableId, ForumId = forum.Id, ParticipantId = participantId, Text = request.Text.Trim(), ClientMessageId = request.ClientMessageId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         await votes.InsertAsync(idea);
-        broadcaster.MarkForum(forum.Id);
         return ToView(idea, participantId);
     }
 
@@ -115,59 +116,37 @@ public sealed class LiveForum(
             : new CastAck(ballot.Id, outcome, request.ClientMessageId);
     }
 
-    /// <summary>The forum as a participant (their own ideas and ballots marked) or the public (<paramref name="participantId"/> null) sees it.</summary>
-    /// <param name="withResults">False for the coalesced broadcasts: live figures travel apart in ResultsChanged.</param>
-    public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default, bool withResults = true)
+    /// <summary>
+    /// The forum as a participant sees it (their own ideas and ballots marked) or, with <paramref name="participantId"/>
+    /// null, as the public does. The forum's state and each ballot's figures are those last sent to the room when still
+    /// current (their topic's version has not moved since) — what a phone joining or reconnecting needs, without reading
+    /// and re-counting every stored vote for each of 2,000 phones — and read afresh otherwise.
+    /// </summary>
+    public async Task<ForumSnapshot> SnapshotAsync(int forumId, int? participantId, CancellationToken ct = default)
     {
-        var forum = await db.Forums.AsNoTracking().Include(f => f.Activities).FirstAsync(f => f.Id == forumId, ct);
-        var ideas = await db.Ideas.AsNoTracking().Where(i => i.ForumId == forumId && !i.Hidden && i.MergedIntoId == null).OrderBy(i => i.Id).ToListAsync(ct);
-        var participants = await db.Participants.CountAsync(p => p.ForumId == forumId, ct);
-        var ballots = await db.Ballots.AsNoTracking().Where(b => b.ForumId == forumId && b.Status != BallotStatus.Draft).OrderBy(b => b.Id).ToListAsync(ct);
+        var forumTopic = ForumTopics.Forum(forumId);
+        var state = live.Recent(forumTopic, LiveView.Public, await db.ReadAsync(forumTopic, ct))?.Data as ForumState
+            ?? (ForumState)(await forums.ReadAsync(forumId, ct) ?? throw new ForumException(text["Forum.UnknownCode"])).Public!;
+        var ballotTopics = state.Ballots.Select(b => ForumTopics.Ballot(b.Id)).ToList();
+        var versions = await db.ReadAsync(ballotTopics, ct);
         var mine = participantId is null
             ? []
             : await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToDictionaryAsync(v => v.BallotId, v => v.Content, ct);
         var views = new List<BallotView>();
-        foreach (var b in ballots)
+        foreach (var ballot in state.Ballots)
         {
-            views.Add(new BallotView(b.Id, b.Question, b.Method, b.Settings, b.Options.Select(o => new OptionView(o.Token, o.Label)).ToList(), b.Status,
-                b.Secret, b.Visibility, b.ResultsVisible, mine.GetValueOrDefault(b.Id), withResults ? await RecentResultsAsync(b, ct) : null));
+            var topic = ForumTopics.Ballot(ballot.Id);
+            var results = live.Recent(topic, LiveView.Public, versions[topic])?.Data as BallotResults
+                ?? (BallotResults)(await figures.ReadAsync(ballot.Id, ct))!.Public!;
+            views.Add(ballot with { MyVote = mine.GetValueOrDefault(ballot.Id), Results = results });
         }
-        return new ForumSnapshot(forum.Id, forum.Title, forum.Status, forum.JoinCode, forum.Groups, forum.CurrentActivityId,
-            forum.Activities.OrderBy(a => a.Order).Select(a => new ActivityView(a.Id, a.Order, a.Kind, a.Title, a.BallotId)).ToList(),
-            ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, ForumBroadcaster.NextVersion());
-    }
-
-    /// <summary>
-    /// The figures last sent to the room for an open ballot (at most a second old) — what a phone joining or reconnecting
-    /// needs, without re-counting every stored vote for each of 2,000 phones; computed when none is kept.
-    /// </summary>
-    private async Task<BallotResults> RecentResultsAsync(Ballot ballot, CancellationToken ct) =>
-        ballot.Status == BallotStatus.Open && cache.Results(ballot.Id) is { } recent ? recent : await ResultsAsync(ballot, ct);
-
-    /// <summary>Live figures of a ballot; the result itself only when it may be shown (the stored one once closed).</summary>
-    /// <param name="facilitation">
-    /// The facilitation's view: the provisional count of an open ballot even while the room may not see it. Never kept
-    /// for the room.
-    /// </param>
-    public async Task<BallotResults> ResultsAsync(Ballot ballot, CancellationToken ct = default, bool facilitation = false)
-    {
-        var stamp = cache.WriteStamp(ballot.Id);
-        var stored = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballot.Id).ToListAsync(ct);
-        var participants = await db.Participants.CountAsync(p => p.ForumId == ballot.ForumId, ct);
-        BallotResult? result = null;
-        if (ballot.ResultsVisible || (facilitation && ballot.Status == BallotStatus.Open))
-        {
-            result = ballot.ResultJson is not null
-                ? System.Text.Json.JsonSerializer.Deserialize<BallotResult>(ballot.ResultJson, ResultJson.Options)
-                : counter.Count(ballot, stored, seed: 0, final: false);
-        }
-        var results = new BallotResults(ballot.Id, ForumBroadcaster.NextVersion(), stored.Count, stored.Count(v => v.IsPaper), stored.Count(v => v.Content.IsBlank), participants,
-            stored.GroupBy(v => v.Group ?? "").ToDictionary(g => g.Key, g => g.Count()), result);
-        if (!facilitation)
-        {
-            cache.KeepResults(results, stamp);
-        }
-        return results;
+        // A participant sees their own ideas (the phone shows no one else's); the public, those shown to the room.
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => i.ForumId == forumId && !i.Hidden && i.MergedIntoId == null && (participantId == null || i.ParticipantId == participantId))
+            .OrderBy(i => i.Id).ToListAsync(ct);
+        var participants = await db.Participants.CountAsync(p => p.ForumId == forumId, ct);
+        return new ForumSnapshot(state.ForumId, state.Title, state.Status, state.JoinCode, state.Groups, state.CurrentActivityId, state.Agenda,
+            ideas.Select(i => ToView(i, participantId)).ToList(), participants, views, state.Version);
     }
 
     private string? NormalizeGroup(Forum forum, string? group)
@@ -195,13 +174,4 @@ public sealed class LiveForum(
             throw new ForumException(string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
         }
     }
-}
-
-/// <summary>How results are stored as JSON (at close) and read back.</summary>
-public static class ResultJson
-{
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

@@ -105,6 +105,7 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
                 }
             }
             await db.WriteAuditAsync(actor, changes, ct);
+            await db.ChangedAsync(PortraitTopics.Of(cycleId), access.Table.Id, ct);
             await transaction.CommitAsync(ct);
             return preview;
         }
@@ -162,7 +163,7 @@ public sealed class IndicatorImport(TablesDbContext db, PortraitService portrait
                 changes.Add(new FieldChange(text[field], before, after));
             }
         }
-        Compare("Field.Label", current.Label, row.Label);
+        Compare("Field.Indicator", current.Label, row.Label);
         Compare("Field.Value", Figure(current.Value), Figure(row.Value));
         Compare("Field.Unit", current.Unit, row.Unit);
         Compare("Field.Source", current.Source, row.Source);

@@ -139,7 +139,7 @@ public sealed class IndicatorEditValidator : AbstractValidator<IndicatorEdit>
     public IndicatorEditValidator(IStringLocalizer<UiText> text)
     {
         this.Theme(i => i.Theme, text);
-        RuleFor(i => i.Label).NotEmpty().MaximumLength(PortraitRules.LabelMax).WithName(_ => text["Field.Label"]);
+        RuleFor(i => i.Label).NotEmpty().MaximumLength(PortraitRules.LabelMax).WithName(_ => text["Field.Indicator"]);
         RuleFor(i => i.Value).NotNull().Must(v => v is null || PortraitRules.IsFigure(v.Value))
             .WithMessage(_ => text["Validation.Figure", PortraitRules.ValueMax.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]).WithName(_ => text["Field.Value"]);
         RuleFor(i => i.Unit).MaximumLength(PortraitRules.UnitMax).WithName(_ => text["Field.Unit"]);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Tables.Web.Features.Live;
 
 namespace Tables.Web.Features.Portrait;
 
@@ -10,6 +11,7 @@ public static class PortraitFeature
         services.AddScoped<PortraitService>();
         services.AddScoped<IndicatorImport>();
         services.AddScoped<PortraitSamples>();
+        services.AddLiveTopic<PortraitTopicSource>();
         // Built once: the sanitiser's rules and Markdig's pipeline are thread-safe once made.
         services.AddSingleton<PortraitMarkdown>();
         services.AddSingleton<IValidator<IndicatorEdit>, IndicatorEditValidator>();

@@ -14,11 +14,6 @@ namespace Tables.Web.Features.Portrait;
 /// </summary>
 public sealed class PortraitSamples(TablesDbContext db, PortraitMarkdown markdown, IStringLocalizer<UiText> text)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public async Task LoadAsync(string directory, string slug, CancellationToken ct = default)
     {
         var file = Path.Combine(directory, "portraits", slug + ".json");
@@ -27,7 +22,7 @@ public sealed class PortraitSamples(TablesDbContext db, PortraitMarkdown markdow
             return;
         }
         await using var stream = File.OpenRead(file);
-        var sample = await JsonSerializer.DeserializeAsync<SamplePortraits>(stream, Json, ct) ?? throw new InvalidDataException($"{file} is empty.");
+        var sample = await JsonSerializer.DeserializeAsync<SamplePortraits>(stream, TablesJson.Options, ct) ?? throw new InvalidDataException($"{file} is empty.");
         var table = await db.Tables.AsNoTracking().SingleAsync(t => t.Slug == slug, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var p in sample.Portraits)

@@ -81,7 +81,7 @@ public sealed partial class PortraitService
             FromPaper = true, Status = TestimonyStatus.Accepted, CreatedAt = clock.GetUtcNow().UtcDateTime, BroughtBy = text["Testimony.Paper"],
         };
         db.Testimonies.Add(testimony);
-        await SaveAsync(user, () => null, ct);
+        await SaveAsync(access, cycleId, user, () => null, ct);
         return testimony;
     }
 
@@ -93,7 +93,7 @@ public sealed partial class PortraitService
         var portrait = await FindAsync(access, cycleId, ct) ?? throw new NotFoundException();
         var testimony = await db.Testimonies.FirstOrDefaultAsync(t => t.Id == id && t.PortraitId == portrait.Id, ct) ?? throw new NotFoundException();
         testimony.Status = moderation.Status!.Value;
-        await SaveAsync(user, () => null, ct);
+        await SaveAsync(access, cycleId, user, () => null, ct);
         return testimony;
     }
 
@@ -142,7 +142,7 @@ public sealed partial class PortraitService
                 throw;
             }
         }
-        await SaveAsync(user, () => snapshot(item), ct);
+        await SaveAsync(access, cycleId, user, () => snapshot(item), ct);
         return item;
     }
 
@@ -152,7 +152,7 @@ public sealed partial class PortraitService
         Require(access.CanPartner);
         var item = await TrackItemAsync(access, cycleId, id, version, snapshot, ct);
         db.Remove(item);
-        await SaveAsync(user, () => snapshot(item), ct);
+        await SaveAsync(access, cycleId, user, () => snapshot(item), ct);
     }
 
     /// <summary>The item, tracked with the version the caller started from as its concurrency token.</summary>

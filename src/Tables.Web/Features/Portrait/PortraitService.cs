@@ -109,7 +109,7 @@ public sealed partial class PortraitService(
             throw new ConflictException(new PortraitSettings { IsPublic = portrait.IsPublic, Version = portrait.Version });
         }
         portrait.IsPublic = settings.IsPublic!.Value;
-        await SaveAsync(user, () => new PortraitSettings { IsPublic = portrait.IsPublic, Version = portrait.Version }, ct);
+        await SaveAsync(access, cycleId, user, () => new PortraitSettings { IsPublic = portrait.IsPublic, Version = portrait.Version }, ct);
         return portrait;
     }
 
@@ -158,7 +158,7 @@ public sealed partial class PortraitService(
         db.PortraitIndicators.AddRange(indicators);
         db.PortraitNarratives.AddRange(narratives);
         db.PortraitResources.AddRange(resources);
-        await SaveAsync(user, () => null, ct);
+        await SaveAsync(access, cycleId, user, () => null, ct);
         return indicators.Count + narratives.Count + resources.Count;
     }
 
@@ -188,13 +188,20 @@ public sealed partial class PortraitService(
 
     /// <summary>
     /// Saves with the audit. A write that lost a race on the version becomes a <see cref="ConflictException"/>
-    /// carrying the row as it is now; any failure leaves the context clean (screens keep one for their lifetime).
+    /// carrying the row as it is now; any failure leaves the context clean (screens keep one for their lifetime). The
+    /// portrait's live topic changes in the same transaction, so every open portrait page reads it again once committed.
     /// </summary>
-    private async Task SaveAsync(ClaimsPrincipal user, Func<object?> current, CancellationToken ct)
+    private async Task SaveAsync(TableAccess access, int cycleId, ClaimsPrincipal user, Func<object?> current, CancellationToken ct)
     {
         try
         {
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(user.ToActor(), ct);
+            await db.ChangedAsync(PortraitTopics.Of(cycleId), access.Table.Id, ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException e)
         {

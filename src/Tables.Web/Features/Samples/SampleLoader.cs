@@ -19,19 +19,14 @@ namespace Tables.Web.Features.Samples;
 /// exists is skipped whole. On by default in Development only (<c>Samples:Load</c>).
 /// </summary>
 public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger,
-    Portrait.PortraitSamples portraits)
+    Portrait.PortraitSamples portraits, ActionPlan.SamplePlanLoader plans)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public async Task LoadAsync(string directory, CancellationToken ct = default)
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "tables"), "*.json").Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(file);
-            var sample = await JsonSerializer.DeserializeAsync<SampleTable>(stream, Json, ct)
+            var sample = await JsonSerializer.DeserializeAsync<SampleTable>(stream, TablesJson.Options, ct)
                 ?? throw new InvalidDataException($"{file} is empty.");
             if (await db.Tables.AnyAsync(t => t.Slug == sample.Table.Slug, ct))
             {
@@ -41,6 +36,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
             await portraits.LoadAsync(directory, sample.Table.Slug, ct);
             LogLoaded(logger, sample.Table.Slug, file);
         }
+        await plans.LoadAsync(directory, ct);
     }
 
     private async Task LoadTableAsync(SampleTable sample, CancellationToken ct)
@@ -123,7 +119,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
             var ballot = new Ballot
             {
                 TableId = table.Id, ForumId = forum.Id, Question = b.Question, Method = b.Method, Settings = b.Settings, Visibility = b.Visibility,
-                Options = b.Options.Select((label, i) => new BallotOption { Token = ForumConsole.OptionToken(i), Label = label }).ToList(),
+                Options = b.Options.Select((label, i) => new BallotOption { Token = BallotService.OptionToken(i), Label = label }).ToList(),
                 Status = BallotStatus.Closed, Seed = b.Seed, OpenedAt = sample.StartsAt.AddMinutes(60), ClosedAt = sample.StartsAt.AddMinutes(75),
             };
             db.Ballots.Add(ballot);
@@ -148,7 +144,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                 }
             }
             db.Votes.AddRange(votes);
-            ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counter.Count(ballot, votes, b.Seed, final: true), ResultJson.Options);
+            ballot.ResultJson = System.Text.Json.JsonSerializer.Serialize(counter.Count(ballot, votes, b.Seed, final: true), TablesJson.Options);
         }
         var first = await db.Ballots.Where(x => x.ForumId == forum.Id).OrderBy(x => x.Id).FirstAsync(ct);
         db.Priorities.AddRange((sample.Priorities ?? []).Select((token, i) => new Priority
@@ -188,19 +184,39 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
 
 public static class SamplesFeature
 {
-    public static void AddSamples(this WebApplicationBuilder builder) => builder.Services.AddScoped<SampleLoader>();
-
-    /// <summary>Loads the samples when <c>Samples:Load</c> is true (appsettings.Development.json sets it).</summary>
-    public static async Task LoadSamplesAsync(this WebApplication app)
+    /// <summary>Loads the samples when <c>Samples:Load</c> is true (appsettings.Development.json sets it), once the database is migrated.</summary>
+    public static void AddSamples(this WebApplicationBuilder builder)
     {
-        if (!app.Configuration.GetValue<bool>("Samples:Load"))
+        builder.Services.AddScoped<SampleLoader>();
+        builder.Services.AddOptions<SamplesOptions>().Bind(builder.Configuration.GetSection("Samples")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SampleSetup>();
+    }
+}
+
+/// <summary>Samples (section <c>Samples</c>), checked at start.</summary>
+public sealed class SamplesOptions
+{
+    public bool Load { get; set; }
+
+    /// <summary>Where <c>tables/*.json</c> are; default the <c>samples</c> folder beside the app.</summary>
+    public string? Directory { get; set; }
+}
+
+/// <summary>Loads the samples at start, after the database is migrated (<see cref="DatabaseSetup"/> is registered first) and before the server listens.</summary>
+internal sealed class SampleSetup(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SamplesOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Load)
         {
             return;
         }
-        var directory = app.Configuration["Samples:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "samples");
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         // Loading creates whole tables: system work across tables.
         scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
-        await scope.ServiceProvider.GetRequiredService<SampleLoader>().LoadAsync(directory);
+        await scope.ServiceProvider.GetRequiredService<SampleLoader>()
+            .LoadAsync(options.Value.Directory ?? Path.Combine(AppContext.BaseDirectory, "samples"), cancellationToken);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -64,6 +64,9 @@ public sealed class TableService(TablesDbContext db, TableScope scope, IValidato
         return access.CanRead ? access : null;
     }
 
+    /// <summary>Forgets the rows this scope's context tracks: a screen reads again after a conflict.</summary>
+    public void ForgetTracked() => db.ChangeTracker.Clear();
+
     public async Task UpdateAsync(TableAccess access, ClaimsPrincipal user, TableEdit edit, CancellationToken ct = default)
     {
         await editValidator.ValidateAndThrowAsync(edit, ct);

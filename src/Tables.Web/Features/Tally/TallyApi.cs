@@ -21,13 +21,18 @@ public static class TallyApi
 
     public static void AddTally(this WebApplicationBuilder builder)
     {
-        var permits = builder.Configuration.GetValue("Tally:PermitsPerMinute", 60);
+        builder.Services.AddOptions<TallyOptions>().Bind(builder.Configuration.GetSection("Tally")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyOptions>>().Value.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
     }
 
@@ -131,4 +136,12 @@ public static class TallyApi
             },
         });
     }
+}
+
+/// <summary>The public tally (section <c>Tally</c>), checked at start.</summary>
+public sealed class TallyOptions
+{
+    /// <summary>Counts one address may ask for per minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
+    public int PermitsPerMinute { get; set; } = 60;
 }

@@ -7,6 +7,7 @@ using Severity = MudBlazor.Severity;
 using Tables.Web.Components.Portrait;
 using Tables.Web.Data;
 using Tables.Web.Features.Cycles;
+using Tables.Web.Features.Live;
 using Tables.Web.Features.Portrait;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
@@ -25,6 +26,7 @@ public sealed partial class PortraitPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<UiText> Text { get; set; } = default!;
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
 
     private Cycle? _cycle;
     private PortraitView? _view;
@@ -32,6 +34,8 @@ public sealed partial class PortraitPage
     private EditSession? _editing;
     private bool _busy;
     private bool _interactive;
+    /// <summary>The portrait's live version last applied (shown to browser tests as <c>data-live-version</c>).</summary>
+    private long _liveVersion;
 
     private string PagePath => $"/t/{Slug}/cycles/{CycleId}/portrait";
     private PortraitService Portraits => Service<PortraitService>();
@@ -53,6 +57,8 @@ public sealed partial class PortraitPage
         {
             return;
         }
+        // Followed before the first read: a change saved in between is in the read or arrives after it.
+        await FollowAsync<PortraitChange>(PortraitTopics.Of(CycleId), LiveView.Public, OnPortraitChangedAsync);
         await ReadAsync(access);
         if (_view is not null && access.CanPartner)
         {
@@ -74,6 +80,33 @@ public sealed partial class PortraitPage
             {
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;
             }
+        }
+    }
+
+    /// <summary>
+    /// Someone saved a change to this portrait (live co-editing): read it again, with this person's rights, in a scope of
+    /// its own — the page's context may be in the middle of this person's own save. An open editor stays open: saving
+    /// over the newer change is refused and merged.
+    /// </summary>
+    private async Task OnPortraitChangedAsync(PortraitChange change)
+    {
+        if (_view is null || Access is null)
+        {
+            return; // the first read comes right after following
+        }
+        await using var scope = Scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<TableService>().EnterAsync(User, Slug) is not { } access)
+        {
+            return;
+        }
+        try
+        {
+            _view = await scope.ServiceProvider.GetRequiredService<PortraitService>().ReadAsync(access, CycleId, forModeration: access.CanFacilitate);
+            _liveVersion = change.Version;
+        }
+        catch (Exception e) when (e is ForbiddenException or NotFoundException)
+        {
+            // Withdrawn from the public, or the cycle deleted: the next load says so.
         }
     }
 

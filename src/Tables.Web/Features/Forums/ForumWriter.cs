@@ -2,19 +2,9 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Tables.Web.Data;
 
-namespace Tables.Web.Features.Ballots;
+using Tables.Web.Features.Ballots;
 
-/// <summary>What happened to a ballot sent to the <see cref="VoteWriter"/>.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<VoteOutcome>))]
-public enum VoteOutcome
-{
-    /// <summary>Durably stored (new or replacing the participant's previous ballot).</summary>
-    Stored,
-    /// <summary>The same message was already stored: acknowledged, not counted twice.</summary>
-    Duplicate,
-    /// <summary>The ballot is not open: nothing stored.</summary>
-    NotOpen,
-}
+namespace Tables.Web.Features.Forums;
 
 /// <summary>
 /// The single writer of a live forum. Every cast, change and paper entry — and the rows a whole room adds at once:
@@ -25,23 +15,20 @@ public enum VoteOutcome
 /// 150 ms sleeps until the lock is free, which made 2,000 phones joining at once wait up to a second
 /// (docs/PERFORMANCE.md).
 /// </summary>
-public sealed partial class VoteWriter : BackgroundService
+public sealed partial class ForumWriter : BackgroundService
 {
     private const int MaxBatch = 512;
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
-    private readonly ILogger<VoteWriter> _logger;
+    private readonly ILogger<ForumWriter> _logger;
 
-    public VoteWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoteWriter> logger)
+    public ForumWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ForumWriter> logger)
     {
         _scopes = scopes;
         _clock = clock;
         _logger = logger;
     }
-
-    /// <summary>Raised after each committed batch with the ballots whose votes changed (for coalesced result updates).</summary>
-    public event Action<IReadOnlyCollection<int>>? BallotsChanged;
 
     public Task<VoteOutcome> CastAsync(int tableId, int ballotId, int? participantId, string? group, VoteContent content, string? clientMessageId, bool isPaper = false)
     {
@@ -106,7 +93,6 @@ public sealed partial class VoteWriter : BackgroundService
             {
                 batch[i].Complete(outcomes[i]);
             }
-            RaiseChanged(batch.Where((_, i) => outcomes[i] == VoteOutcome.Stored).Select(r => ((CastRequest)r).BallotId));
         }
         catch (Exception e) when (batch.Count > 1)
         {
@@ -201,15 +187,6 @@ public sealed partial class VoteWriter : BackgroundService
         // The single writer serves every forum of the instance: it writes what authorized hub calls and screens queued.
         scope.ServiceProvider.GetRequiredService<TableScope>().EnterAllTables();
         return scope.ServiceProvider.GetRequiredService<TablesDbContext>();
-    }
-
-    private void RaiseChanged(IEnumerable<int> ballotIds)
-    {
-        var changed = ballotIds.ToHashSet();
-        if (changed.Count > 0)
-        {
-            BallotsChanged?.Invoke(changed);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} forum writes failed; writing them one by one.")]

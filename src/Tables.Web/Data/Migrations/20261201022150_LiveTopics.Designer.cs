@@ -11,8 +11,8 @@ using Tables.Web.Data;
 namespace Tables.Web.Data.Migrations
 {
     [DbContext(typeof(TablesDbContext))]
-    [Migration("20261201044402_Portrait")]
-    partial class Portrait
+    [Migration("20261201022150_LiveTopics")]
+    partial class LiveTopics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -194,61 +194,6 @@ namespace Tables.Web.Data.Migrations
                     b.HasIndex("TableId", "At");
 
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Accounts.AuthSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Ticket")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AuthSessions", (string)null);
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Accounts.SignInFailures", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("BlockedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("FirstAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("LastAt");
-
-                    b.ToTable("SignInFailures");
                 });
 
             modelBuilder.Entity("Tables.Web.Features.Accounts.TablesUser", b =>
@@ -721,6 +666,20 @@ namespace Tables.Web.Data.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Tables.Web.Features.Live.LiveTopicVersion", b =>
+                {
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Topic");
+
+                    b.ToTable("LiveTopics", (string)null);
+                });
+
             modelBuilder.Entity("Tables.Web.Features.Members.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -787,294 +746,6 @@ namespace Tables.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.CyclePortrait", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CycleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CycleId")
-                        .IsUnique();
-
-                    b.ToTable("Portraits");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitIndicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BroughtBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ComparisonTerritory")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("ComparisonValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(288)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Knowledge")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PortraitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PortraitId", "Key")
-                        .IsUnique();
-
-                    b.HasIndex("PortraitId", "Theme");
-
-                    b.ToTable("PortraitIndicators");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitNarrative", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BroughtBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Knowledge")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PortraitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Section")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PortraitId", "Theme");
-
-                    b.ToTable("PortraitNarratives");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitResource", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BroughtBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Contact")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Knowledge")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PortraitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Website")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PortraitId", "Theme");
-
-                    b.ToTable("PortraitResources");
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.Testimony", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BroughtBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientMessageId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ForumId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("FromPaper")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ParticipantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PortraitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SignedName")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TableId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PortraitId", "Theme");
-
-                    b.HasIndex("ForumId", "ParticipantId", "ClientMessageId")
-                        .IsUnique();
-
-                    b.ToTable("Testimonies");
                 });
 
             modelBuilder.Entity("Tables.Web.Features.Tables.Table", b =>
@@ -1306,56 +977,6 @@ namespace Tables.Web.Data.Migrations
                     b.HasOne("Tables.Web.Features.Tables.Table", null)
                         .WithMany()
                         .HasForeignKey("TableId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.CyclePortrait", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Cycles.Cycle", null)
-                        .WithMany()
-                        .HasForeignKey("CycleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitIndicator", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Portrait.CyclePortrait", null)
-                        .WithMany()
-                        .HasForeignKey("PortraitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitNarrative", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Portrait.CyclePortrait", null)
-                        .WithMany()
-                        .HasForeignKey("PortraitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.PortraitResource", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Portrait.CyclePortrait", null)
-                        .WithMany()
-                        .HasForeignKey("PortraitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tables.Web.Features.Portrait.Testimony", b =>
-                {
-                    b.HasOne("Tables.Web.Features.Forums.Forum", null)
-                        .WithMany()
-                        .HasForeignKey("ForumId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Tables.Web.Features.Portrait.CyclePortrait", null)
-                        .WithMany()
-                        .HasForeignKey("PortraitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
