@@ -13,11 +13,14 @@ namespace Tables.Web.Features.Forums;
 /// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
 /// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
 /// </summary>
-public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
+public sealed class ForumHub(LiveForum live, ForumConsole console, Portrait.ForumTestimonies testimonies, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
     IStringLocalizer<UiText> text) : Hub<IForumClient>
 {
     private const string ParticipantKey = "participant";
     private const string ForumKey = "forum";
+
+    /// <summary>The SignalR group of a forum's phones (and staff clients that watch it): its <c>forum:{id}</c> and <c>ballot:{id}</c> topics, public view.</summary>
+    public static string Group(int forumId) => $"forum:{forumId}";
 
     /// <summary>The table a connection joined or watches: every later call runs in its scope (<see cref="ForumHubScope"/>).</summary>
     internal const string TableKey = "table";
@@ -29,7 +32,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ParticipantKey] = result.ParticipantId;
         Context.Items[ForumKey] = result.Snapshot.ForumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(result.Snapshot.ForumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(result.Snapshot.ForumId), Context.ConnectionAborted);
         return result;
     }
 
@@ -39,7 +42,7 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
         await AccessForForumAsync(forumId, TablePolicies.Read);
         Context.Items[TableKey] = scope.TableId;
         Context.Items[ForumKey] = forumId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ForumBroadcaster.Group(forumId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(forumId), Context.ConnectionAborted);
         return await live.SnapshotAsync(forumId, null, Context.ConnectionAborted);
     }
 
@@ -50,6 +53,9 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, ForumDirector
             : throw new ForumException(text["Forum.JoinFirst"]);
 
     public Task<IdeaView> SubmitIdea(IdeaRequest request) => live.SubmitIdeaAsync(ParticipantId(), request, Context.ConnectionAborted);
+
+    /// <summary>During the agenda's portrait step: a testimony on a theme, kept for moderation (the portrait slice).</summary>
+    public Task<Portrait.TestimonyAck> SubmitTestimony(Portrait.TestimonyRequest request) => testimonies.SubmitAsync(ParticipantId(), request, Context.ConnectionAborted);
 
     /// <summary>Casts or changes the participant's ballot; answers once it is durably stored.</summary>
     public Task<CastAck> Cast(CastRequest request) => live.CastAsync(ParticipantId(), request, Context.ConnectionAborted);
@@ -123,11 +129,11 @@ public sealed class ForumHubScope : IHubFilter
 /// Turns the refusals of forum services into <see cref="HubException"/>s with their localized message, and limits how
 /// often one connection may join, vote or propose (a runaway phone cannot flood the room).
 /// </summary>
-public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger) : IHubFilter
+public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogger<ForumHubErrors> logger, Microsoft.Extensions.Options.IOptions<ForumsOptions> options) : IHubFilter
 {
-    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea)];
-    private const int CallsPerWindow = 30;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea), nameof(ForumHub.SubmitTestimony)];
+    private int CallsPerWindow => options.Value.CallsPerWindow;
+    private TimeSpan Window => TimeSpan.FromSeconds(options.Value.WindowSeconds);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -162,7 +168,7 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
         }
     }
 
-    private static bool Allow(HubCallerContext connection)
+    private bool Allow(HubCallerContext connection)
     {
         var now = Environment.TickCount64;
         var window = connection.Items.TryGetValue("rate", out var w) && w is RateWindow existing ? existing : new RateWindow(now);
@@ -186,4 +192,15 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Forum hub method {Method} failed.")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+}
+
+/// <summary>Live forums (section <c>Forums</c>), checked at start.</summary>
+public sealed class ForumsOptions
+{
+    /// <summary>Joins, votes and ideas one connection may send per window: a runaway phone cannot flood the room.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int CallsPerWindow { get; set; } = 30;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 10;
 }

@@ -12,6 +12,8 @@ public static class PortraitFeature
         services.AddScoped<IndicatorImport>();
         services.AddScoped<PortraitSamples>();
         services.AddLiveTopic<PortraitTopicSource>();
+        services.AddScoped<ForumTestimonies>();
+        services.AddSingleton<IValidator<TestimonyRequest>, TestimonyRequestValidator>();
         // Built once: the sanitiser's rules and Markdig's pipeline are thread-safe once made.
         services.AddSingleton<PortraitMarkdown>();
         services.AddSingleton<IValidator<IndicatorEdit>, IndicatorEditValidator>();

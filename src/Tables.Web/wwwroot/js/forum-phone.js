@@ -107,10 +107,15 @@
         // Keep trying for as long as the page is open: Wi-Fi in a church basement comes and goes, servers restart.
         .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
         .build();
+    // The server is given as long as it gives us (ForumHubTimeouts): a busy room is not a lost connection.
+    connection.serverTimeoutInMilliseconds = 60000;
+    connection.keepAliveIntervalInMilliseconds = 15000;
 
-    connection.on("ForumChanged", (snapshot) => {
-        if (state.joined && snapshot && snapshot.version > state.version) {
-            requestSnapshot();
+    // The forum's whole public state (topic forum:{id}): nothing to ask again. Versions come from the database, small
+    // integers compared exactly; an older or repeated one is dropped.
+    connection.on("ForumChanged", (forum) => {
+        if (state.joined && forum && forum.version > state.version) {
+            applyForum(forum);
         }
     });
 
@@ -181,24 +186,17 @@
         }
     }
 
-    // ForumChanged carries only the public part: ask for our own snapshot (with our ballots), at most every 500 ms.
-    let snapshotTimer = null;
-    let lastSnapshotAt = 0;
-    function requestSnapshot() {
-        if (snapshotTimer !== null) {
-            return;
-        }
-        const wait = Math.max(0, 500 - (Date.now() - lastSnapshotAt));
-        snapshotTimer = setTimeout(async () => {
-            lastSnapshotAt = Date.now();
-            try {
-                applySnapshot(await connection.invoke("GetSnapshot"));
-            } catch {
-                // Disconnected: the reconnection asks again.
-            } finally {
-                snapshotTimer = null;
-            }
-        }, wait);
+    /**
+     * The forum changed: its public state, merged with what is ours — our ideas and our ballots (the content the server
+     * acknowledged last, or the one in our own snapshot) — which the room's message does not carry.
+     */
+    function applyForum(forum) {
+        const before = state.snapshot || { ideas: [], ballots: [] };
+        const ballots = forum.ballots.map((ballot) => {
+            const known = before.ballots.find((b) => b.id === ballot.id);
+            return { ...ballot, myVote: state.acked[ballot.id] || (known ? known.myVote : null), results: null };
+        });
+        applySnapshot({ ...forum, ideas: before.ideas, participants: before.participants, ballots });
     }
 
     function keepResults(results) {
@@ -240,8 +238,13 @@
             }
         }
         renderIdeas();
+        renderTestimony();
         renderBallot(changed);
         renderActivity();
+        if (snapshot.status === "Closed") {
+            // The facilitator closed the forum while the page was open: say so where the connection status goes.
+            setStatus(t("ForumClosed"));
+        }
     }
 
     function currentActivity() {
@@ -268,6 +271,17 @@
         $("my-ideas-block").hidden = mine.length === 0;
         $("my-ideas").replaceChildren(...mine.map((i) => el("li", { text: i.text })));
         updateIdeaCount();
+    }
+
+    /** The portrait step: residents tell their lived experience per theme (kept for moderation). */
+    const myTestimonies = [];
+    function renderTestimony() {
+        const activity = currentActivity();
+        const open = !!activity && activity.kind === "Portrait";
+        $("testimony").hidden = !open && myTestimonies.length === 0;
+        $("testimony-form").hidden = !open;
+        $("my-testimonies-block").hidden = myTestimonies.length === 0;
+        $("my-testimonies").replaceChildren(...myTestimonies.map((m) => el("li", { text: `${m.theme} — ${m.text}` })));
     }
 
     function updateIdeaCount() {
@@ -641,7 +655,6 @@
         }
         if (!draft.dirty) {
             $("ballot-status").focus();
-            requestSnapshot();
         }
     }
 
@@ -680,6 +693,41 @@
         ideaPendingId = null;
         updateIdeaCount();
     });
+
+    let testimonyPendingId = null;
+    $("testimony-form").addEventListener("submit", async (e) => {
+        e.preventDefault();
+        const box = $("testimony-text");
+        const text = box.value.trim();
+        const theme = $("testimony-theme").value;
+        const button = $("testimony-submit");
+        if (!text || button.disabled) {
+            return;
+        }
+        testimonyPendingId = testimonyPendingId || newId();
+        button.disabled = true;
+        clearError();
+        $("testimony-status").textContent = "";
+        try {
+            const signedName = $("testimony-name").value.trim() || null;
+            await connection.invoke("SubmitTestimony", { theme, text, signedName, clientMessageId: testimonyPendingId });
+            testimonyPendingId = null;
+            box.value = "";
+            myTestimonies.push({ theme, text });
+            $("testimony-status").textContent = t("TestimonySent");
+            renderTestimony();
+        } catch (error) {
+            if (isHubRefusal(error)) {
+                testimonyPendingId = null;
+            }
+            showError(error);
+        } finally {
+            button.disabled = false;
+        }
+    });
+    for (const id of ["testimony-text", "testimony-theme", "testimony-name"]) {
+        $(id).addEventListener("input", () => { testimonyPendingId = null; });
+    }
 
     $("join-form").addEventListener("submit", async (e) => {
         e.preventDefault();
