@@ -32,6 +32,7 @@ if (rest is ["generate", var path])
     return 0;
 }
 
+// Not typeof(Program): Tables.Web (referenced for the portrait's benchmarks) has a Program too.
 BenchmarkSwitcher.FromAssembly(typeof(CountingBenchmarks).Assembly).Run(rest);
 return 0;
 

@@ -1,10 +1,14 @@
 namespace Tables.LoadTest;
 
-/// <summary>dotnet run -c Release --project tests/Tables.LoadTest -- --participants 2000</summary>
+/// <summary>dotnet run -c Release --project tests/Tables.LoadTest -- --participants 2000 (or --portrait-page: the portrait page's render time)</summary>
 public static class LoadTestProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--portrait-page"))
+        {
+            return await PortraitPageRun.RunAsync(args);
+        }
         var options = LoadOptions.Parse(args);
         Console.WriteLine($"Tables load test: {options.Participants} participants, {Environment.ProcessorCount} cores");
         LoadReport report;

@@ -21,7 +21,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
             NotFoundException => (StatusCodes.Status404NotFound, text["Error.NotFound"].Value, null),
             Features.Tables.ForbiddenException when context.User.Identity?.IsAuthenticated != true => (StatusCodes.Status401Unauthorized, text["Error.SignInRequired"].Value, null),
             Features.Tables.ForbiddenException => (StatusCodes.Status403Forbidden, text["Error.Forbidden"].Value, null),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, text["Error.Concurrency"].Value, null),
+            DbUpdateConcurrencyException or ConflictException => (StatusCodes.Status409Conflict, text["Error.Concurrency"].Value, null),
             Features.Forums.ForumException f => (StatusCodes.Status400BadRequest, f.Message, null),
             // Unreadable JSON (wrong type, syntax): name the field where reading stopped when System.Text.Json says it.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } b =>
@@ -37,6 +37,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
         var details = errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
+        if (exception is ConflictException conflict)
+        {
+            // Both versions: the caller has theirs; the current one lets them merge (null: it was deleted).
+            details.Extensions["current"] = conflict.Current;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 

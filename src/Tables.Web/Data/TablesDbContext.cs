@@ -11,6 +11,7 @@ using Tables.Web.Features.Live;
 using Tables.Web.Features.Cycles;
 using Tables.Web.Features.Priorities;
 using Tables.Web.Features.Members;
+using Tables.Web.Features.Portrait;
 using Tables.Web.Features.Tables;
 
 namespace Tables.Web.Data;
@@ -49,6 +50,11 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<CyclePortrait> Portraits => Set<CyclePortrait>();
+    public DbSet<PortraitIndicator> PortraitIndicators => Set<PortraitIndicator>();
+    public DbSet<PortraitNarrative> PortraitNarratives => Set<PortraitNarrative>();
+    public DbSet<PortraitResource> PortraitResources => Set<PortraitResource>();
+    public DbSet<Testimony> Testimonies => Set<Testimony>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<ActionPartner> ActionPartners => Set<ActionPartner>();
@@ -145,6 +151,21 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A change this context does not track as <see cref="ILiveRow"/>s (rows written in bulk, or rows that cannot name the
+    /// topic they are part of) changed <paramref name="topic"/>: bumps its version in the current transaction and
+    /// publishes it once that commits, exactly as for a live row.
+    /// </summary>
+    public async Task ChangedAsync(Topic topic, int tableId, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A topic is changed in the transaction of the change.");
+        }
+        await this.BumpAsync([topic], ct);
+        _unpublished.Add((topic, tableId));
+    }
+
     /// <summary>Runs <paramref name="save"/> in the caller's transaction, or in one of its own committed at the end.</summary>
     private async Task<int> InTransactionAsync(Func<Task<int>> save, CancellationToken ct)
     {
@@ -193,6 +214,15 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
         var values = entry.Properties
             .Where(p => p.Metadata.Name != nameof(IVersioned.Version))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
+        return JsonSerializer.Serialize(values, TablesJson.Options);
+    }
+
+    /// <summary>The audit JSON of a row this context does not track (bulk writes, <see cref="BulkRows{T}"/>), as <see cref="SaveChangesAsync(Actor, CancellationToken)"/> writes it.</summary>
+    public string AuditSnapshot(object entity)
+    {
+        var values = Model.FindEntityType(entity.GetType())!.GetProperties()
+            .Where(p => p.Name != nameof(IVersioned.Version))
+            .ToDictionary(p => p.Name, p => p.PropertyInfo?.GetValue(entity));
         return JsonSerializer.Serialize(values, TablesJson.Options);
     }
 }

@@ -162,6 +162,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillPortraitAsync(text);
             text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {

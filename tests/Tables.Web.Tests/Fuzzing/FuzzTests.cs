@@ -650,6 +650,7 @@ public sealed class FuzzTests(FuzzTests.App app) : IClassFixture<FuzzTests.App>
             {
                 text = text.Replace(key, value, StringComparison.Ordinal);
             }
+            text = await this.FillPortraitAsync(text);
             text = await this.FillNewPriorityAsync(text);
             if (text.Contains("{new-organisation}", StringComparison.Ordinal))
             {

@@ -17,6 +17,10 @@ public sealed class ForumDirectory(TablesDbContext db, TableService tables)
         // Join by code: the code is the only thing a resident has, and codes are unique across tables.
         db.Forums.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.JoinCode == code, ct);
 
+    /// <summary>The themes of a forum's table (the phone's portrait step asks which one a testimony is about).</summary>
+    public async Task<IReadOnlyList<string>> ThemesOfAsync(int tableId, CancellationToken ct = default) =>
+        await db.Tables.AsNoTracking().Where(t => t.Id == tableId).Select(t => t.Themes).FirstOrDefaultAsync(ct) ?? [];
+
     /// <summary>Whether a join code is taken by any forum of any table (codes are unique across tables).</summary>
     public Task<bool> CodeTakenAsync(string code, CancellationToken ct = default) =>
         // Join codes are unique across every table: the check must see them all.

@@ -13,7 +13,7 @@ namespace Tables.Web.Features.Forums;
 /// token) and then propose ideas and vote; facilitators of the forum's table drive it. Every refusal is a
 /// <see cref="HubException"/> whose message the client can show as it is (see <see cref="ForumHubErrors"/>).
 /// </summary>
-public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeration ideas, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
+public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeration ideas, Portrait.ForumTestimonies testimonies, ForumDirectory directory, TableScope scope, IAuthorizationService authorization,
     IStringLocalizer<UiText> text) : Hub<IForumClient>
 {
     private const string ParticipantKey = "participant";
@@ -53,6 +53,9 @@ public sealed class ForumHub(LiveForum live, ForumConsole console, IdeaModeratio
             : throw new ForumException(text["Forum.JoinFirst"]);
 
     public Task<IdeaView> SubmitIdea(IdeaRequest request) => live.SubmitIdeaAsync(ParticipantId(), request, Context.ConnectionAborted);
+
+    /// <summary>During the agenda's portrait step: a testimony on a theme, kept for moderation (the portrait slice).</summary>
+    public Task<Portrait.TestimonyAck> SubmitTestimony(Portrait.TestimonyRequest request) => testimonies.SubmitAsync(ParticipantId(), request, Context.ConnectionAborted);
 
     /// <summary>Casts or changes the participant's ballot; answers once it is durably stored.</summary>
     public Task<CastAck> Cast(CastRequest request) => live.CastAsync(ParticipantId(), request, Context.ConnectionAborted);
@@ -134,7 +137,7 @@ public sealed partial class ForumHubErrors(IStringLocalizer<UiText> text, ILogge
     HubRefusals refusals) : IHubFilter
 {
     // GetSnapshot too: it reads the whole forum (3,000 calls in 10 s took most of the CPU).
-    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea), nameof(ForumHub.GetSnapshot)];
+    private static readonly HashSet<string> Limited = [nameof(ForumHub.Join), nameof(ForumHub.Cast), nameof(ForumHub.SubmitIdea), nameof(ForumHub.GetSnapshot), nameof(ForumHub.SubmitTestimony)];
     private int CallsPerWindow => options.Value.CallsPerWindow;
     private TimeSpan Window => TimeSpan.FromSeconds(options.Value.WindowSeconds);
 

@@ -20,9 +20,8 @@ namespace Tables.Web.Features.Samples;
 /// exists is skipped whole. On by default in Development only (<c>Samples:Load</c>).
 /// </summary>
 public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesUser> users, IBallotCounter counter, IStringLocalizer<UiText> text, ILogger<SampleLoader> logger,
-    ActionPlan.SamplePlanLoader plans)
+    Portrait.PortraitSamples portraits, ActionPlan.SamplePlanLoader plans)
 {
-
     public async Task LoadAsync(string directory, CancellationToken ct = default)
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "tables"), "*.json").Order(StringComparer.Ordinal))
@@ -35,6 +34,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
                 continue;
             }
             await LoadTableAsync(sample, ct);
+            await portraits.LoadAsync(directory, sample.Table.Slug, ct);
             LogLoaded(logger, sample.Table.Slug, file);
         }
         await plans.LoadAsync(directory, ct);

@@ -285,6 +285,7 @@
         }
         renderEnded();
         renderIdeas();
+        renderTestimony();
         renderBallot(changed);
         renderActivity();
         if (snapshot.status === "Closed") {
@@ -324,6 +325,17 @@
         // Follow my idea (js/follow-idea.js) offers these ideas, with the participant's token as the proof they are ours.
         document.dispatchEvent(new CustomEvent("phone:my-ideas", { detail: { code, token: state.token, ideas: mine.map((i) => ({ id: i.id, text: i.text })) } }));
         updateIdeaCount();
+    }
+
+    /** The portrait step: residents tell their lived experience per theme (kept for moderation). */
+    const myTestimonies = [];
+    function renderTestimony() {
+        const activity = currentActivity();
+        const open = !!activity && activity.kind === "Portrait";
+        $("testimony").hidden = !open && myTestimonies.length === 0;
+        $("testimony-form").hidden = !open;
+        $("my-testimonies-block").hidden = myTestimonies.length === 0;
+        $("my-testimonies").replaceChildren(...myTestimonies.map((m) => el("li", { text: `${m.theme} — ${m.text}` })));
     }
 
     const IDEA_MAX = parseInt($("idea-text").dataset.max, 10) || 500;
@@ -818,6 +830,41 @@
         }
         updateIdeaCount();
     });
+
+    let testimonyPendingId = null;
+    $("testimony-form").addEventListener("submit", async (e) => {
+        e.preventDefault();
+        const box = $("testimony-text");
+        const text = box.value.trim();
+        const theme = $("testimony-theme").value;
+        const button = $("testimony-submit");
+        if (!text || button.disabled) {
+            return;
+        }
+        testimonyPendingId = testimonyPendingId || newId();
+        button.disabled = true;
+        clearError();
+        $("testimony-status").textContent = "";
+        try {
+            const signedName = $("testimony-name").value.trim() || null;
+            await connection.invoke("SubmitTestimony", { theme, text, signedName, clientMessageId: testimonyPendingId });
+            testimonyPendingId = null;
+            box.value = "";
+            myTestimonies.push({ theme, text });
+            $("testimony-status").textContent = t("TestimonySent");
+            renderTestimony();
+        } catch (error) {
+            if (isHubRefusal(error)) {
+                testimonyPendingId = null;
+            }
+            showError(error);
+        } finally {
+            button.disabled = false;
+        }
+    });
+    for (const id of ["testimony-text", "testimony-theme", "testimony-name"]) {
+        $(id).addEventListener("input", () => { testimonyPendingId = null; });
+    }
 
     $("join-form").addEventListener("submit", async (e) => {
         e.preventDefault();
