@@ -67,13 +67,17 @@ public static class TablesDatabase
     /// <summary>
     /// Provider-specific conventions. PostgreSQL: <see cref="DateTime"/> is stored as <c>timestamp without time zone</c>
     /// and written whatever its kind, as SQLite stores it (the app keeps UTC instants and a forum's local date as
-    /// entered); Npgsql otherwise refuses to write a non-UTC value into <c>timestamptz</c>.
+    /// entered); Npgsql otherwise refuses to write a non-UTC value into <c>timestamptz</c>. Text is written as SQLite
+    /// writes it where PostgreSQL would refuse it (a 500 instead of a saved idea): a lone surrogate becomes U+FFFD (what
+    /// Microsoft.Data.Sqlite's UTF-8 encoding does; Npgsql's strict encoding throws) and U+0000, which a PostgreSQL text
+    /// cannot hold, is dropped.
     /// </summary>
     internal static void ConfigureConventions(ModelConfigurationBuilder builder, string? providerName)
     {
         if (providerName == "Npgsql.EntityFrameworkCore.PostgreSQL")
         {
             builder.Properties<DateTime>().HaveConversion<AnyKindDateTime>().HaveColumnType("timestamp without time zone");
+            builder.Properties<string>().HaveConversion<StorableText>();
         }
     }
 
@@ -81,4 +85,40 @@ public static class TablesDatabase
     internal sealed class AnyKindDateTime() : ValueConverter<DateTime, DateTime>(
         v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
         v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
+
+    /// <summary>Text PostgreSQL accepts: no U+0000, no lone surrogate (see <see cref="ConfigureConventions"/>).</summary>
+    internal sealed class StorableText() : ValueConverter<string, string>(v => Storable(v), v => v)
+    {
+        internal static string Storable(string text)
+        {
+            var clean = true;
+            for (var i = 0; i < text.Length && clean; i++)
+            {
+                var c = text[i];
+                clean = c != '\0' && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])));
+            }
+            if (clean)
+            {
+                return text;
+            }
+            var b = new System.Text.StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\0')
+                {
+                    continue;
+                }
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    b.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    b.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+            return b.ToString();
+        }
+    }
 }
