@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Forums;
+using Tables.Web.Features.Jobs;
 using static Tables.Testing.ForumTestKit;
 
 namespace Tables.Web.Tests.Data;
@@ -97,7 +98,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         await using var phone = app.Hub();
         await phone.StartAsync(Ct);
         await phone.JoinAsync(new JoinRequest(forum.Forum.JoinCode, null, null, null), Ct);
-        var before = await FingerprintAsync();
+        var before = await app.FingerprintAsync(Ct);
 
         var cycles = await coordinator.GetFromJsonAsync<List<Tables.Web.Features.Cycles.CycleItem>>("/api/tables/tilleuls/cycles", Ct);
         var refusals = new[]
@@ -114,7 +115,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct)); // not open yet
         await Assert.ThrowsAsync<HubException>(() => phone.JoinAsync(new JoinRequest("ZZZZZZ", null, null, null), Ct));
 
-        Assert.Equal(before, await FingerprintAsync());
+        Assert.Equal(before, await app.FingerprintAsync(Ct));
     }
 
     [Fact]
@@ -133,20 +134,24 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         }
     }
 
-    /// <summary>Rows per table of the database, in one query.</summary>
-    private Task<string> FingerprintAsync() => app.WithDbAsync(async db =>
+    [Fact]
+    public async Task A_background_job_is_claimed_by_one_instance_at_a_time_on_PostgreSQL()
     {
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order().ToList();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}', COUNT(*) FROM \"{t}\""));
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var counts = new StringBuilder();
-        while (await reader.ReadAsync(Ct))
+        app.Require();
+        var start = new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        var interval = TimeSpan.FromMinutes(5);
+        var lease = TimeSpan.FromMinutes(15);
+        var claims = await app.WithDbAsync(async db =>
         {
-            counts.Append(reader.GetString(0)).Append('=').Append(reader.GetInt64(1)).Append(' ');
-        }
-        return counts.ToString();
-    });
+            var a = await JobLeases.TryClaimAsync(db, "pg-lease", "instance-a", interval, lease, start, Ct);
+            var b = await JobLeases.TryClaimAsync(db, "pg-lease", "instance-b", interval, lease, start, Ct);
+            await JobLeases.ReleaseAsync(db, "pg-lease", "instance-a", start.AddMinutes(1), null, Ct);
+            var tooSoon = await JobLeases.TryClaimAsync(db, "pg-lease", "instance-b", interval, lease, start.AddMinutes(2), Ct);
+            var due = await JobLeases.TryClaimAsync(db, "pg-lease", "instance-b", interval, lease, start.AddMinutes(6), Ct);
+            return (a, b, tooSoon, due);
+        });
+        Assert.Equal((true, false, false, true), claims);
+        var row = await app.WithDbAsync(db => db.Set<JobRun>().SingleAsync(j => j.Name == "pg-lease", Ct));
+        Assert.Equal(("instance-b", start.AddMinutes(6), start.AddMinutes(1)), (row.LeaseOwner, row.LastStartedAt!.Value, row.LastFinishedAt!.Value));
+    }
 }
