@@ -54,6 +54,31 @@ public sealed record RequiredMajority
         ? majority
         : throw new VotingException(ErrorCodes.InvalidMajority, ("value", text ?? ""));
 
+    /// <summary>
+    /// A required majority as a setting that may be left empty (a ballot's "majority" field): null, empty or blank is
+    /// "none" (true, <paramref name="majority"/> null); anything else must be what <see cref="TryParse"/> accepts. The one
+    /// rule for every screen, endpoint and count, so that what a form accepts is what the count can use.
+    /// </summary>
+    public static bool TryParseSetting(string? text, out RequiredMajority? majority)
+    {
+        majority = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        if (!TryParse(text, out var parsed))
+        {
+            return false;
+        }
+        majority = parsed;
+        return true;
+    }
+
+    /// <summary>As <see cref="TryParseSetting"/>, or throws <see cref="VotingException"/> (parameter.invalid-majority).</summary>
+    public static RequiredMajority? ParseSetting(string? text) => TryParseSetting(text, out var majority)
+        ? majority
+        : throw new VotingException(ErrorCodes.InvalidMajority, ("value", text ?? ""));
+
     public static bool TryParse(string? text, out RequiredMajority majority)
     {
         majority = TwoThirds;
@@ -131,9 +156,7 @@ public sealed record RequiredMajority
 public sealed class RequiredMajorityJsonConverter : JsonConverter<RequiredMajority>
 {
     public override RequiredMajority Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        RequiredMajority.TryParse(reader.GetString(), out var majority)
-            ? majority
-            : throw new JsonException($"'{reader.GetString()}' is not a majority.");
+        TextJson.Read<RequiredMajority>(ref reader, RequiredMajority.TryParse, "a majority");
 
     public override void Write(Utf8JsonWriter writer, RequiredMajority value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());

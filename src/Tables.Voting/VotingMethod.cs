@@ -82,10 +82,20 @@ public static class VotingMethods
 public sealed class VotingMethodJsonConverter : JsonConverter<VotingMethod>
 {
     public override VotingMethod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        VotingMethods.TryParse(reader.GetString(), out var method)
-            ? method
-            : throw new JsonException($"'{reader.GetString()}' is not a counting method.");
+        TextJson.Read<VotingMethod>(ref reader, VotingMethods.TryParse, "a counting method");
 
     public override void Write(Utf8JsonWriter writer, VotingMethod value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Token());
+}
+
+/// <summary>Reading a value written as a JSON string through its own parser.</summary>
+internal static class TextJson
+{
+    public delegate bool Parser<T>(string? text, out T value);
+
+    public static T Read<T>(ref Utf8JsonReader reader, Parser<T> parse, string what)
+    {
+        var text = reader.GetString();
+        return parse(text, out var value) ? value : throw new JsonException($"'{text}' is not {what}.");
+    }
 }

@@ -62,7 +62,7 @@ public static class ForumTestKit
     public static BallotSetup SixOfNine(ResultVisibility visibility = ResultVisibility.AfterClose) => new()
     {
         Question = "Quelles priorités pour le quartier ?",
-        Method = "approval",
+        Method = Tables.Voting.VotingMethod.Approval,
         Settings = new BallotSettings { MaxChoices = 6 },
         Options = ["Logement abordable", "Sécurité alimentaire", "Verdissement", "Mobilité active", "Réussite éducative", "Santé mentale", "Vie culturelle", "Emploi local", "Sécurité des rues"],
         Visibility = visibility,

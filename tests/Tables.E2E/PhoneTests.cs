@@ -151,7 +151,8 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var setup = new BallotSetup
         {
             Question = "Quel projet pour la ruelle?",
-            Method = method,
+            // The theory names methods by their tokens, as the phone page and the screenshots do.
+            Method = Tables.Voting.VotingMethods.Parse(method),
             Settings = method switch
             {
                 "cumulative" => new BallotSettings { MaxPoints = 5, MaxPerOption = 3 },
@@ -311,7 +312,7 @@ public sealed class PhoneTests(BrowserFixture browser) : IClassFixture<BrowserFi
             var forumId = await sp.GetRequiredService<TablesDbContext>().Forums.Where(f => f.JoinCode == code).Select(f => f.Id).FirstAsync(ct);
             var other = await ballots.CreateAsync(access, Admin, forumId, new BallotSetup
             {
-                Question = "Quel jour pour la fête?", Method = "plurality", Options = ["Samedi", "Dimanche"],
+                Question = "Quel jour pour la fête?", Method = Tables.Voting.VotingMethod.Plurality, Options = ["Samedi", "Dimanche"],
             }, null, ct);
             await console.OpenBallotAsync(access, Admin, other.Id, ct);
             second = other.Id;

@@ -44,7 +44,7 @@ public sealed partial class Staff(Uri url) : IDisposable
         var ballot = await Read<BallotItem>(await Http.PostAsJsonAsync($"/api/tables/{slug}/forums/{forum.Id}/ballots", new BallotSetup
         {
             Question = "Quelles priorités ?",
-            Method = "approval",
+            Method = Tables.Voting.VotingMethod.Approval,
             Settings = new BallotSettings { MaxChoices = 6 },
             Options = ["Logement", "Alimentation", "Verdissement", "Mobilité", "Éducation", "Aînés", "Espaces publics", "Emploi", "Santé"],
             Visibility = ResultVisibility.OnReveal,

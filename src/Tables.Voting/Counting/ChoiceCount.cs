@@ -3,17 +3,25 @@ namespace Tables.Voting.Counting;
 /// <summary>What the rated methods add up.</summary>
 internal static class Marks
 {
-    /// <summary>Per option: the weighted sum of its values, and the weight of the ballots that marked it.</summary>
+    /// <summary>Per option: the weighted sum of its values, and the weight of the ballots that marked it (a 0 is a
+    /// mark for score, "not chosen" for plurality, approval and cumulative).</summary>
     public static (long[] Sums, long[] MarkedBy) Sum(TallyInput input)
     {
         var sums = new long[input.N];
         var markedBy = new long[input.N];
-        foreach (var ballot in input.Ballots)
+        var zeroIsMark = input.Rules.Method is VotingMethod.Score or VotingMethod.MajorityJudgment;
+        for (var b = 0; b < input.BallotCount; b++)
         {
-            for (var k = 0; k < ballot.Options.Length; k++)
+            var units = input.UnitsOf(b);
+            var positions = input.PositionsOf(b);
+            var marks = input.MarksOf(b);
+            for (var k = 0; k < positions.Length; k++)
             {
-                sums[ballot.Options[k]] += ballot.Marks[k] * ballot.Units;
-                markedBy[ballot.Options[k]] += ballot.Units;
+                if (marks[k] != 0 || zeroIsMark)
+                {
+                    sums[positions[k]] += marks[k] * units;
+                    markedBy[positions[k]] += units;
+                }
             }
         }
         return (sums, markedBy);
@@ -66,10 +74,11 @@ internal static class BordaCount
         var doubled = new long[n];
         var rankedBy = new long[n];
         var everyone = 0L; // points given to every option, taken back from the ranked ones
-        foreach (var ballot in input.Ballots)
+        for (var b = 0; b < input.BallotCount; b++)
         {
-            var u = ballot.Units;
-            var options = ballot.Options;
+            var u = input.UnitsOf(b);
+            var options = input.PositionsOf(b);
+            var marks = input.MarksOf(b);
             var m = options.Length;
             var unrankedShare = n - m - 1L; // doubled mean of the points of positions m+1..n
             everyone += unrankedShare * u;
@@ -77,7 +86,7 @@ internal static class BordaCount
             while (start < m)
             {
                 var end = start;
-                while (end < m && ballot.Marks[end] == ballot.Marks[start])
+                while (end < m && marks[end] == marks[start])
                 {
                     end++;
                 }

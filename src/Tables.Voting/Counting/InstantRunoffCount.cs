@@ -18,34 +18,24 @@ internal static class InstantRunoffCount
         var history = new List<long[]>();
         var eliminatedInOrder = new List<int[]>();
         var rounds = new List<RunoffRound>();
-        var position = new int[input.Ballots.Length]; // index of the ballot's current choice in its ranking
-        int[]? elected = null;
+        var position = new int[input.BallotCount]; // index of the ballot's current choice in its ranking
+        // The ballots that count for each option: a round looks again only at those of the options that leave.
+        var piles = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        var votes = new long[n];
         var exhausted = 0L;
+        for (var b = 0; b < input.BallotCount; b++)
+        {
+            // A counted ballot ranks at least one option, and every option is in the count at first.
+            int first = input.PositionsOf(b)[0];
+            piles[first].Add(b);
+            votes[first] += input.UnitsOf(b);
+        }
+        int[]? elected = null;
         for (var round = 1; ; round++)
         {
-            var votes = new long[n];
-            var continuing = 0L;
-            exhausted = 0L;
-            for (var b = 0; b < input.Ballots.Length; b++)
-            {
-                var ballot = input.Ballots[b];
-                var p = position[b];
-                while (p < ballot.Options.Length && !active[ballot.Options[p]])
-                {
-                    p++;
-                }
-                position[b] = p;
-                if (p < ballot.Options.Length)
-                {
-                    votes[ballot.Options[p]] += ballot.Units;
-                    continuing += ballot.Units;
-                }
-                else
-                {
-                    exhausted += ballot.Units;
-                }
-            }
-            history.Add(votes);
+            var continuing = input.TotalUnits - exhausted;
+            var exhaustedNow = input.Figure(exhausted);
+            history.Add((long[])votes.Clone());
             for (var i = 0; i < n; i++)
             {
                 if (active[i])
@@ -60,7 +50,7 @@ internal static class InstantRunoffCount
                 elected = [leader];
                 rounds.Add(new RunoffRound
                 {
-                    Round = round, Tallies = tallies, Continuing = input.Figure(continuing), Exhausted = input.Figure(exhausted),
+                    Round = round, Tallies = tallies, Continuing = input.Figure(continuing), Exhausted = exhaustedNow,
                     Elected = input.Options[leader],
                 });
                 break;
@@ -102,7 +92,7 @@ internal static class InstantRunoffCount
                 elected = leaving;
                 rounds.Add(new RunoffRound
                 {
-                    Round = round, Tallies = tallies, Continuing = input.Figure(continuing), Exhausted = input.Figure(exhausted), TieBreak = how,
+                    Round = round, Tallies = tallies, Continuing = input.Figure(continuing), Exhausted = exhaustedNow, TieBreak = how,
                 });
                 break;
             }
@@ -117,10 +107,10 @@ internal static class InstantRunoffCount
                 Round = round,
                 Tallies = tallies,
                 Continuing = input.Figure(continuing),
-                Exhausted = input.Figure(exhausted),
+                Exhausted = exhaustedNow,
                 Eliminated = leaving.Select(i => input.Options[i]).ToArray(),
                 TieBreak = how,
-                Transfers = Transfers(input, leaving, active, position),
+                Transfers = Transfer(input, leaving, active, position, piles, votes, ref exhausted),
             });
         }
 
@@ -150,29 +140,43 @@ internal static class InstantRunoffCount
         return candidates;
     }
 
-    /// <summary>Where the ballots now on the leaving options go next (computed before the next round moves them).</summary>
-    private static IReadOnlyList<RunoffTransfer> Transfers(TallyInput input, int[] leaving, bool[] active, int[] position)
+    /// <summary>Moves the ballots of the leaving options to their next choice still in the count (or exhausts them),
+    /// updating the votes; returns what moved where.</summary>
+    private static IReadOnlyList<RunoffTransfer> Transfer(TallyInput input, int[] leaving, bool[] active, int[] position,
+        List<int>[] piles, long[] votes, ref long exhausted)
     {
-        var moved = new Dictionary<(int From, int To), long>();
-        for (var b = 0; b < input.Ballots.Length; b++)
+        var n = input.N;
+        var moved = new long[n * (n + 1)]; // [from, to], to = n for "exhausted"
+        foreach (var from in leaving)
         {
-            var ballot = input.Ballots[b];
-            var p = position[b];
-            if (p >= ballot.Options.Length || active[ballot.Options[p]] || Array.IndexOf(leaving, ballot.Options[p]) < 0)
+            foreach (var b in piles[from])
             {
-                continue;
+                var options = input.PositionsOf(b);
+                var units = input.UnitsOf(b);
+                var p = position[b] + 1;
+                while (p < options.Length && !active[options[p]])
+                {
+                    p++;
+                }
+                position[b] = p;
+                var to = p < options.Length ? options[p] : -1;
+                if (to >= 0)
+                {
+                    piles[to].Add(b);
+                    votes[to] += units;
+                }
+                else
+                {
+                    exhausted += units;
+                }
+                moved[from * (n + 1) + (to < 0 ? n : to)] += units;
             }
-            var from = ballot.Options[p];
-            var next = p + 1;
-            while (next < ballot.Options.Length && !active[ballot.Options[next]])
-            {
-                next++;
-            }
-            var to = next < ballot.Options.Length ? ballot.Options[next] : -1;
-            moved[(from, to)] = moved.GetValueOrDefault((from, to)) + ballot.Units;
+            piles[from] = [];
+            votes[from] = 0;
         }
-        return moved.OrderBy(m => m.Key.From).ThenBy(m => m.Key.To < 0 ? int.MaxValue : m.Key.To)
-            .Select(m => new RunoffTransfer(input.Options[m.Key.From], m.Key.To < 0 ? null : input.Options[m.Key.To], input.Figure(m.Value)))
+        // Every ballot weighs more than 0: a pair that moved anything has a positive sum.
+        return Enumerable.Range(0, moved.Length).Where(k => moved[k] > 0)
+            .Select(k => new RunoffTransfer(input.Options[k / (n + 1)], k % (n + 1) == n ? null : input.Options[k % (n + 1)], input.Figure(moved[k])))
             .ToArray();
     }
 }

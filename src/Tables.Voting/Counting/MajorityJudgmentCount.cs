@@ -13,12 +13,15 @@ internal static class MajorityJudgmentCount
         {
             profiles[i] = new long[grades];
         }
-        foreach (var ballot in input.Ballots)
+        for (var b = 0; b < input.BallotCount; b++)
         {
-            for (var k = 0; k < ballot.Options.Length; k++)
+            var units = input.UnitsOf(b);
+            var options = input.PositionsOf(b);
+            var marks = input.MarksOf(b);
+            for (var k = 0; k < options.Length; k++)
             {
-                profiles[ballot.Options[k]][ballot.Marks[k]] += ballot.Units;
-                rated[ballot.Options[k]] += ballot.Units;
+                profiles[options[k]][marks[k]] += units;
+                rated[options[k]] += units;
             }
         }
         for (var i = 0; i < n; i++)

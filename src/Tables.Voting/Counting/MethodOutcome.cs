@@ -22,13 +22,14 @@ internal static class Pairwise
         var matrix = new long[n * n];
         var rank = new int[n];
         Array.Fill(rank, int.MaxValue);
-        foreach (var ballot in input.Ballots)
+        for (var b = 0; b < input.BallotCount; b++)
         {
-            var u = ballot.Units;
-            var options = ballot.Options;
+            var u = input.UnitsOf(b);
+            var options = input.PositionsOf(b);
+            var marks = input.MarksOf(b);
             for (var k = 0; k < options.Length; k++)
             {
-                rank[options[k]] = ballot.Marks[k];
+                rank[options[k]] = marks[k];
             }
             for (var i = 0; i < n; i++)
             {
@@ -73,21 +74,23 @@ internal static class Pairwise
         var level = new int[n];
         Array.Fill(level, unmarked);
         var support = new long[n];
-        foreach (var ballot in input.Ballots)
+        for (var b = 0; b < input.BallotCount; b++)
         {
-            for (var k = 0; k < ballot.Options.Length; k++)
+            var options = input.PositionsOf(b);
+            var marks = input.MarksOf(b);
+            for (var k = 0; k < options.Length; k++)
             {
-                level[ballot.Options[k]] = ranked ? -ballot.Marks[k] : ballot.Marks[k];
+                level[options[k]] = ranked ? -marks[k] : marks[k];
             }
             var mine = level[w];
             for (var y = 0; y < n; y++)
             {
                 if (mine > level[y])
                 {
-                    support[y] += ballot.Units;
+                    support[y] += input.UnitsOf(b);
                 }
             }
-            foreach (var option in ballot.Options)
+            foreach (var option in options)
             {
                 level[option] = unmarked;
             }

@@ -12,166 +12,28 @@ namespace Tables.Voting;
 /// </summary>
 public static class BallotCsv
 {
-    private static readonly string[] CountNames = ["count", "nombre"];
-    private static readonly string[] WeightNames = ["weight", "poids"];
-    private static readonly string[] GroupNames = ["group", "groupe"];
-
     /// <summary>Reads CSV for <paramref name="method"/>. Any error (with its line and column) imports nothing.</summary>
     /// <exception cref="VotingException">The file has errors.</exception>
     public static BallotFile Read(string text, VotingMethod method)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var errors = new List<VotingError>();
-        void Error(string code, int line, int column, params (string Name, object? Value)[] arguments)
-        {
-            if (errors.Count < VotingException.MaxErrors)
-            {
-                errors.Add(new VotingError(code, arguments.ToDictionary(a => a.Name, a => a.Value), line, column));
-            }
-        }
+        // A StringReader completes every read at once: this does not block.
+        return BallotCsvReader.ReadAsync(new StringReader(text), method, CancellationToken.None, bufferSize: Math.Min(text.Length + 1, 64 * 1024))
+            .GetAwaiter().GetResult();
+    }
 
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-            HeaderValidated = null,
-        };
-        var badData = false;
-        configuration.BadDataFound = args =>
-        {
-            badData = true;
-            Error(ErrorCodes.CsvBadData, args.Context.Parser?.RawRow ?? 0, 1);
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvParser(reader, configuration);
-        if (!csv.Read() || csv.Record is not { } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            throw new VotingException(new VotingError(ErrorCodes.CsvEmpty, line: 1, column: 1));
-        }
-        int countColumn = -1, weightColumn = -1, groupColumn = -1;
-        var optionColumns = new List<int>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var c = 0; c < header.Length; c++)
-        {
-            var name = header[c].Trim();
-            if (name.Length == 0)
-            {
-                Error(ErrorCodes.CsvEmptyColumnName, 1, c + 1);
-                continue;
-            }
-            if (!seen.Add(name))
-            {
-                Error(ErrorCodes.CsvDuplicateColumn, 1, c + 1, ("name", name));
-                continue;
-            }
-            if (CountNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                countColumn = c;
-            }
-            else if (WeightNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                weightColumn = c;
-            }
-            else if (GroupNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                groupColumn = c;
-            }
-            else if (!OptionList.IsValidToken(name))
-            {
-                Error(ErrorCodes.InvalidOptionToken, 1, c + 1, ("option", name), ("max", OptionList.MaxTokenLength));
-            }
-            else
-            {
-                optionColumns.Add(c);
-            }
-        }
-        var options = optionColumns.Select(c => header[c].Trim()).ToArray();
-        var ranked = method.Kind() == BallotKind.Ranked;
-        var ballots = new List<Ballot>();
-        var lines = new List<int>();
-        while (errors.Count < VotingException.MaxErrors && csv.Read())
-        {
-            var line = csv.RawRow;
-            var record = csv.Record!;
-            if (badData)
-            {
-                badData = false;
-                continue;
-            }
-            if (record.Length != header.Length)
-            {
-                Error(ErrorCodes.CsvFieldCount, line, Math.Min(record.Length, header.Length) + 1, ("expected", header.Length), ("found", record.Length));
-                continue;
-            }
-            var count = 1L;
-            if (countColumn >= 0 && record[countColumn].Length > 0
-                && !long.TryParse(record[countColumn], NumberStyles.None, CultureInfo.InvariantCulture, out count))
-            {
-                Error(ErrorCodes.CsvNotANumber, line, countColumn + 1, ("value", record[countColumn]));
-                continue;
-            }
-            var weight = 1m;
-            if (weightColumn >= 0 && record[weightColumn].Length > 0
-                && !decimal.TryParse(record[weightColumn].Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out weight))
-            {
-                Error(ErrorCodes.CsvNotANumber, line, weightColumn + 1, ("value", record[weightColumn]));
-                continue;
-            }
-            var group = groupColumn >= 0 && record[groupColumn].Length > 0 ? record[groupColumn] : null;
-            var marks = new List<(string Option, int Value)>();
-            var ok = true;
-            for (var k = 0; k < optionColumns.Count; k++)
-            {
-                var cell = record[optionColumns[k]];
-                if (cell.Length == 0)
-                {
-                    continue;
-                }
-                if (!int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || (ranked && value < 1))
-                {
-                    Error(ranked ? ErrorCodes.CsvBadRank : ErrorCodes.CsvNotANumber, line, optionColumns[k] + 1, ("value", cell), ("option", options[k]));
-                    ok = false;
-                    break;
-                }
-                marks.Add((options[k], value));
-            }
-            if (!ok)
-            {
-                continue;
-            }
-            var ballot = marks.Count == 0
-                ? Ballot.Blank
-                : ranked
-                    ? Ballot.Ranked(marks.GroupBy(m => m.Value).OrderBy(g => g.Key).Select(g => g.Select(m => m.Option)))
-                    : Ballot.Rated(marks.ToArray());
-            ballots.Add(ballot with { Count = count, Weight = weight, Group = group });
-            lines.Add(line);
-        }
-        if (errors.Count > 0)
-        {
-            throw new VotingException(errors);
-        }
-        VotingError Locate(int index, VotingError error)
-        {
-            var column = error.Code switch
-            {
-                ErrorCodes.InvalidCount => countColumn,
-                ErrorCodes.InvalidWeight => weightColumn,
-                ErrorCodes.InvalidGroup => groupColumn,
-                _ => error.Arguments.TryGetValue("option", out var o) && o is string token && Array.IndexOf(options, token) is var k and >= 0
-                    ? optionColumns[k]
-                    : optionColumns.FirstOrDefault(),
-            };
-            return error.At(lines[index], column + 1);
-        }
-        return new BallotFile(options.Select(o => new OptionDeclaration(o)).ToArray(), ballots, new Dictionary<string, string>(), Locate);
+    /// <summary>Reads CSV from a stream of text, row by row (identical rows are merged as they come). Any error (with its
+    /// line and column) imports nothing.</summary>
+    /// <exception cref="VotingException">The file has errors.</exception>
+    public static Task<BallotFile> ReadAsync(TextReader text, VotingMethod method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return BallotCsvReader.ReadAsync(text, method, cancellationToken);
     }
 
     /// <summary>Writes the ballots as CSV (comma separated, invariant numbers): the options, then <c>count</c>, and
-    /// <c>weight</c> and <c>group</c> when a ballot has them.</summary>
+    /// <c>weight</c> and <c>group</c> when a ballot has them. Text cells (option tokens, groups) go through
+    /// <see cref="CsvText.Neutralize"/>, so that no spreadsheet runs them as formulas; reading gives them back.</summary>
     public static string Write(IReadOnlyList<string> options, IEnumerable<Ballot> ballots)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -183,7 +45,7 @@ public static class BallotCsv
         {
             foreach (var option in options)
             {
-                csv.WriteField(option);
+                csv.WriteField(CsvText.Neutralize(option));
             }
             csv.WriteField("count");
             if (withWeight)
@@ -220,7 +82,7 @@ public static class BallotCsv
                 }
                 if (withGroup)
                 {
-                    csv.WriteField(ballot.Group ?? "");
+                    csv.WriteField(CsvText.Neutralize(ballot.Group ?? ""));
                 }
                 csv.NextRecord();
             }

@@ -8,14 +8,13 @@ namespace Tables.Web.Data;
 /// <summary>
 /// CSV meant to be opened in a spreadsheet: UTF-8 with a byte-order mark (so accents survive a double-click in Excel),
 /// comma separated, and every cell that a spreadsheet would run as a formula (starting with = + − @, a tab or a carriage
-/// return) neutralised with a leading apostrophe — an idea typed on a phone must never become a formula on a staff laptop.
+/// return) neutralised with a leading apostrophe by <see cref="Tables.Voting.CsvText"/> — an idea typed on a phone must
+/// never become a formula on a staff laptop.
 /// </summary>
 public static class SpreadsheetCsv
 {
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
-
-    public static string Neutralise(string? cell) =>
-        string.IsNullOrEmpty(cell) || !FormulaStarts.Contains(cell[0]) ? cell ?? "" : "'" + cell;
+    /// <summary>The one rule for every CSV the app writes (<see cref="Tables.Voting.CsvText"/>).</summary>
+    public static string Neutralise(string? cell) => Tables.Voting.CsvText.Neutralize(cell ?? "");
 
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {

@@ -99,7 +99,7 @@ public sealed class ForumComponentTests : BunitContext
         Assert.Contains("Les résultats seront affichés plus tard.", view.Markup);
     }
 
-    private static BallotView PaperBallot(string method, BallotSettings? settings = null) => BallotView.Of(new Ballot
+    private static BallotView PaperBallot(VotingMethod method, BallotSettings? settings = null) => BallotView.Of(new Ballot
     {
         Id = 7,
         Method = method,
@@ -111,7 +111,7 @@ public sealed class ForumComponentTests : BunitContext
     public void Paper_ranks_become_tie_groups_in_rank_order()
     {
         PaperBallotForm.PaperEntry? entry = null;
-        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("schulze"))
+        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot(VotingMethod.Schulze))
             .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
 
         form.Find("[data-testid=paper-C]").Change("1");
@@ -128,7 +128,7 @@ public sealed class ForumComponentTests : BunitContext
     public void Paper_plurality_keeps_one_choice_and_approval_several()
     {
         PaperBallotForm.PaperEntry? entry = null;
-        var plurality = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("plurality"))
+        var plurality = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot(VotingMethod.Plurality))
             .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
         var radios = plurality.FindAll("input[type=radio]");
         Assert.Equal(3, radios.Count);
@@ -137,7 +137,7 @@ public sealed class ForumComponentTests : BunitContext
         plurality.Find("form").Submit();
         Assert.Equal(new Dictionary<string, int> { ["C"] = 1 }, entry!.Content.Values);
 
-        var approval = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("approval", new BallotSettings { MaxChoices = 2 }))
+        var approval = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot(VotingMethod.Approval, new BallotSettings { MaxChoices = 2 }))
             .Add(c => c.Groups, ["Résident·e"])
             .Add(c => c.OnSubmit, (PaperBallotForm.PaperEntry e) => entry = e));
         approval.FindAll("input[type=checkbox]")[0].Change(true);
@@ -149,10 +149,10 @@ public sealed class ForumComponentTests : BunitContext
     }
 
     [Theory]
-    [InlineData("approval", "Nombre de choix")]
-    [InlineData("cumulative", "Points à répartir")]
-    [InlineData("majority-judgment", "Note maximale")]
-    public void Ballot_setup_asks_for_the_options_of_its_method(string method, string field)
+    [InlineData(VotingMethod.Approval, "Nombre de choix")]
+    [InlineData(VotingMethod.Cumulative, "Points à répartir")]
+    [InlineData(VotingMethod.MajorityJudgment, "Note maximale")]
+    public void Ballot_setup_asks_for_the_options_of_its_method(VotingMethod method, string field)
     {
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
 
@@ -161,7 +161,7 @@ public sealed class ForumComponentTests : BunitContext
         var labels = form.FindAll("label").Select(l => l.TextContent.Trim()).ToArray();
         Assert.Contains(field, labels);
         Assert.Contains("Question", labels);
-        Assert.Equal(method != "approval", !labels.Contains("Nombre de choix"));
+        Assert.Equal(method != VotingMethod.Approval, !labels.Contains("Nombre de choix"));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ForumComponentTests : BunitContext
     {
         Services.AddScoped<FluentValidation.IValidator<BallotSetup>, BallotSetupValidator>();
         var submitted = false;
-        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Question = "Q", Method = "plurality", Options = ["Seule"] })
+        var form = Render<BallotSetupForm>(p => p.Add(c => c.Model, new BallotSetup { Question = "Q", Method = VotingMethod.Plurality, Options = ["Seule"] })
             .Add(c => c.OnSubmit, (BallotSetup _) => submitted = true));
 
         form.Find("form").Submit();
@@ -181,7 +181,7 @@ public sealed class ForumComponentTests : BunitContext
     [Fact]
     public void Paper_grades_are_bounded_by_the_top_grade()
     {
-        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot("majority-judgment", new BallotSettings { MaxScore = 5 })));
+        var form = Render<PaperBallotForm>(p => p.Add(c => c.Ballot, PaperBallot(VotingMethod.MajorityJudgment, new BallotSettings { MaxScore = 5 })));
 
         // One grade field per option: an empty list must not pass.
         var grades = form.FindAll("input[type=number]");

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tables.Voting;
 using Tables.Web.Data;
 using Tables.Web.Data.Auditing;
 using Tables.Web.Features.Forums;
@@ -13,8 +14,8 @@ public sealed class Ballot : IAudited, IVersioned, ITableOwned, ILiveRow
     public int TableId { get; set; }
     public int ForumId { get; set; }
     public string Question { get; set; } = "";
-    /// <summary>A method token of Tables.Voting: plurality, approval, cumulative, score, borda, schulze, irv, majority-judgment.</summary>
-    public string Method { get; set; } = "approval";
+    /// <summary>The counting method; stored and sent as its token (see <see cref="VotingMethods.Token"/>).</summary>
+    public VotingMethod Method { get; set; } = VotingMethod.Approval;
     public BallotSettings Settings { get; set; } = new();
     public List<BallotOption> Options { get; set; } = [];
     public bool Secret { get; set; } = true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tables.Voting;
 using Tables.Web.Data;
 using Tables.Web.Features.Forums;
 
@@ -10,7 +11,8 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
     public void Configure(EntityTypeBuilder<Ballot> builder)
     {
         builder.Property(b => b.Question).HasMaxLength(BallotRules.QuestionMax);
-        builder.Property(b => b.Method).HasMaxLength(32);
+        // Stored as the method's token, as it was before the type: no data changes.
+        builder.Property(b => b.Method).HasConversion(m => m.Token(), token => VotingMethods.Parse(token)).HasMaxLength(32);
         builder.Property(b => b.Settings).HasJsonConversion();
         builder.Property(b => b.Options).HasJsonConversion();
         builder.Property(b => b.Visibility).HasConversion<string>().HasMaxLength(16);

@@ -41,7 +41,7 @@ public static class BallotExports
                 new Dictionary<string, string>
                 {
                     ["title"] = ballot.Question,
-                    ["method"] = ballot.Method,
+                    ["method"] = ballot.Method.Token(),
                     ["recount"] = "/api/tally?" + RecountQuery(ballot),
                 }));
     }
@@ -49,7 +49,7 @@ public static class BallotExports
     /// <summary>The query string that re-counts the export with the same method, options and seed.</summary>
     public static string RecountQuery(Ballot ballot) =>
         string.Join('&', VotingBallotCounter.Options(ballot, ballot.Seed).ToParameters()
-            .Prepend(KeyValuePair.Create("method", ballot.Method))
+            .Prepend(KeyValuePair.Create("method", ballot.Method.Token()))
             .Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
 
     /// <summary>Identical ballots as one counted line each, most frequent first, then in ordinal text order.</summary>

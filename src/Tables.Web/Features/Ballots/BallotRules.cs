@@ -1,3 +1,5 @@
+using Tables.Voting;
+
 namespace Tables.Web.Features.Ballots;
 
 public static class BallotRules
@@ -7,11 +9,10 @@ public static class BallotRules
     public const int OptionsMax = 200;
     public const int TokenMax = 32;
 
-    /// <summary>Method tokens, as Tables.Voting names them.</summary>
-    public static readonly IReadOnlyList<string> Methods =
-        ["approval", "cumulative", "plurality", "score", "borda", "schulze", "irv", "majority-judgment"];
-
-    public static readonly IReadOnlySet<string> RankedMethods = new HashSet<string> { "borda", "schulze", "irv" };
-
-    public static bool IsRanked(string method) => RankedMethods.Contains(method);
+    /// <summary>The methods a forum offers, in the order the set-up form lists them (the most used first).</summary>
+    public static readonly IReadOnlyList<VotingMethod> Methods =
+    [
+        VotingMethod.Approval, VotingMethod.Cumulative, VotingMethod.Plurality, VotingMethod.Score,
+        VotingMethod.Borda, VotingMethod.Schulze, VotingMethod.InstantRunoff, VotingMethod.MajorityJudgment,
+    ];
 }

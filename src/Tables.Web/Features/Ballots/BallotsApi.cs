@@ -5,7 +5,7 @@ using Tables.Web.Features.Tables;
 namespace Tables.Web.Features.Ballots;
 
 /// <summary>A ballot as the API answers it.</summary>
-public sealed record BallotItem(int Id, int ForumId, string Question, string Method, BallotSettings Settings, IReadOnlyList<OptionView> Options,
+public sealed record BallotItem(int Id, int ForumId, string Question, Voting.VotingMethod Method, BallotSettings Settings, IReadOnlyList<OptionView> Options,
     bool Secret, ResultVisibility Visibility, BallotStatus Status, long? Seed)
 {
     public static BallotItem From(Ballot b) => new(b.Id, b.ForumId, b.Question, b.Method, b.Settings,

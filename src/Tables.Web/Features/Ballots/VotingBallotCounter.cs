@@ -31,7 +31,7 @@ public sealed class VotingBallotCounter : IBallotCounter
     }
 
     private static BallotValidator Validator(Ballot ballot) =>
-        new(VotingMethods.Parse(ballot.Method), Options(ballot, seed: null), Tokens(ballot));
+        new(ballot.Method, Options(ballot, seed: null), Tokens(ballot));
 
     public BallotResult Count(Ballot ballot, IReadOnlyList<Vote> votes, long seed, bool final)
     {
@@ -49,7 +49,7 @@ public sealed class VotingBallotCounter : IBallotCounter
 
     /// <summary>The tally of the stored votes (each vote one ballot, its group kept for the breakdown).</summary>
     public static TallyResult Tally(Ballot ballot, IEnumerable<Vote> votes, long? seed) =>
-        global::Tables.Voting.Tally.Count(VotingMethods.Parse(ballot.Method), Tokens(ballot),
+        global::Tables.Voting.Tally.Count(ballot.Method, Tokens(ballot),
             votes.Select(v => ToVoting(v.Content, v.Group)), Options(ballot, seed));
 
     public static IReadOnlyList<string> Tokens(Ballot ballot) => ballot.Options.Select(o => o.Token).ToArray();
@@ -61,7 +61,7 @@ public sealed class VotingBallotCounter : IBallotCounter
         MaxPerOption = ballot.Settings.MaxPerOption,
         MaxScore = ballot.Settings.MaxScore,
         Quorum = ballot.Settings.Quorum,
-        Majority = ballot.Settings.Majority is { } m ? RequiredMajority.Parse(m) : null,
+        Majority = RequiredMajority.ParseSetting(ballot.Settings.Majority),
         Seed = seed?.ToString(CultureInfo.InvariantCulture),
     };
 

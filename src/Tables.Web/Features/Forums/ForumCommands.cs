@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Tables.Voting;
 using Tables.Web.Features.Ballots;
 using Tables.Web.Features.Tables;
 using Tables.Web.Resources;
@@ -31,7 +32,7 @@ public sealed class AgendaItem
 public sealed class BallotSetup
 {
     public string Question { get; set; } = "";
-    public string Method { get; set; } = "approval";
+    public VotingMethod Method { get; set; } = VotingMethod.Approval;
     public BallotSettings Settings { get; set; } = new();
     public List<string> Options { get; set; } = [];
     public bool Secret { get; set; } = true;
@@ -74,43 +75,16 @@ public sealed class BallotSetupValidator : AbstractValidator<BallotSetup>
             .WithName(_ => text["Field.Options"]);
         RuleForEach(b => b.Options).NotEmpty().MaximumLength(BallotRules.OptionLabelMax).WithName(_ => text["Field.Option"]);
         RuleFor(b => b.Visibility).IsInEnum();
-        RuleFor(b => b.Settings.MaxChoices).NotNull().InclusiveBetween(1, BallotRules.OptionsMax).When(b => b.Method == "approval")
+        RuleFor(b => b.Settings.MaxChoices).NotNull().InclusiveBetween(1, BallotRules.OptionsMax).When(b => b.Method == VotingMethod.Approval)
             .WithName(_ => text["Field.MaxChoices"]);
-        RuleFor(b => b.Settings.MaxChoices).LessThanOrEqualTo(b => b.Options.Count).When(b => b.Method == "approval" && b.Settings.MaxChoices is not null)
+        RuleFor(b => b.Settings.MaxChoices).LessThanOrEqualTo(b => b.Options.Count).When(b => b.Method == VotingMethod.Approval && b.Settings.MaxChoices is not null)
             .WithMessage(_ => text["Ballot.MaxChoicesOverOptions"]).WithName(_ => text["Field.MaxChoices"]);
-        RuleFor(b => b.Settings.MaxPoints).NotNull().InclusiveBetween(1, 1000).When(b => b.Method == "cumulative").WithName(_ => text["Field.MaxPoints"]);
-        RuleFor(b => b.Settings.MaxPerOption).InclusiveBetween(1, 1000).When(b => b.Method == "cumulative" && b.Settings.MaxPerOption is not null).WithName(_ => text["Field.MaxPerOption"]);
-        RuleFor(b => b.Settings.MaxScore).NotNull().InclusiveBetween(1, 100).When(b => b.Method == "score").WithName(_ => text["Field.MaxScore"]);
+        RuleFor(b => b.Settings.MaxPoints).NotNull().InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative).WithName(_ => text["Field.MaxPoints"]);
+        RuleFor(b => b.Settings.MaxPerOption).InclusiveBetween(1, 1000).When(b => b.Method == VotingMethod.Cumulative && b.Settings.MaxPerOption is not null).WithName(_ => text["Field.MaxPerOption"]);
+        RuleFor(b => b.Settings.MaxScore).NotNull().InclusiveBetween(1, 100).When(b => b.Method == VotingMethod.Score).WithName(_ => text["Field.MaxScore"]);
         RuleFor(b => b.Settings.Quorum).GreaterThan(0).When(b => b.Settings.Quorum is not null).WithName(_ => text["Field.Quorum"]);
-        RuleFor(b => b.Settings.Majority).Must(m => Majorities.TryParse(m, out _)).When(b => !string.IsNullOrEmpty(b.Settings.Majority))
+        // The counter's own rule (Tables.Voting): what the form accepts is what the count can use.
+        RuleFor(b => b.Settings.Majority).Must(m => RequiredMajority.TryParseSetting(m, out _))
             .WithMessage(_ => text["Ballot.BadMajority"]).WithName(_ => text["Field.Majority"]);
-    }
-}
-
-/// <summary>Required majorities written "2/3", "0.6" or "60 %".</summary>
-public static class Majorities
-{
-    public static bool TryParse(string? value, out double fraction)
-    {
-        fraction = 0;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-        var v = value.Replace(" ", "", StringComparison.Ordinal).Replace('\u00a0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.');
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        if (v.Split('/') is [var n, var d] && double.TryParse(n, inv, out var num) && double.TryParse(d, inv, out var den) && den > 0)
-        {
-            fraction = num / den;
-        }
-        else if (v.EndsWith('%') && double.TryParse(v[..^1], inv, out var percent))
-        {
-            fraction = percent / 100;
-        }
-        else if (!double.TryParse(v, inv, out fraction))
-        {
-            return false;
-        }
-        return fraction is > 0 and <= 1;
     }
 }

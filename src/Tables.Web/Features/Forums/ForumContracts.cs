@@ -68,7 +68,7 @@ public sealed record OptionView(string Token, string Label);
 public sealed record BallotView(
     int Id,
     string Question,
-    string Method,
+    global::Tables.Voting.VotingMethod Method,
     BallotSettings Settings,
     IReadOnlyList<OptionView> Options,
     BallotStatus Status,

@@ -177,7 +177,7 @@ public sealed partial class SampleLoader(TablesDbContext db, UserManager<TablesU
         List<SampleIdea> Ideas, List<SampleGroupCount> Participants, List<SampleBallot> Ballots, List<string>? Priorities);
     private sealed record SampleIdea(string? Theme, string Text);
     private sealed record SampleGroupCount(string? Group, int Count);
-    private sealed record SampleBallot(string Question, string Method, BallotSettings Settings, ResultVisibility Visibility, long Seed, List<string> Options, List<SampleVotes> Votes);
+    private sealed record SampleBallot(string Question, Voting.VotingMethod Method, BallotSettings Settings, ResultVisibility Visibility, long Seed, List<string> Options, List<SampleVotes> Votes);
     private sealed record SampleVotes(string? Group, int Count, Dictionary<string, int> Values, bool Paper = false);
     private sealed record SampleStep(Phase To, DateOnly At);
 }

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Tables.Voting;
 using Tables.Web.Resources;
@@ -12,7 +13,8 @@ namespace Tables.Web.Features.Tally;
 
 /// <summary>
 /// <c>POST /api/tally?method=…</c>: anyone re-counts ballots (ABIF as text/plain, CSV as text/csv) with any method.
-/// Stores nothing; rate-limited per address; body at most 10 MB.
+/// Stores nothing; rate-limited per address; body at most 10 MB, read as it arrives (never held whole); a few counts
+/// at once (<see cref="TallyGate"/>), then 503 with Retry-After.
 /// </summary>
 public static class TallyApi
 {
@@ -21,18 +23,17 @@ public static class TallyApi
 
     public static void AddTally(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TallyOptions>().Bind(builder.Configuration.GetSection("Tally")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TallyOptions>().BindConfiguration(TallyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TallyGate>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyOptions>>().Value.PermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(RateLimitPolicy, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<TallyOptions>>().Value.PermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
         });
     }
 
@@ -60,9 +61,11 @@ public static class TallyApi
             })
             .Produces<TallyResult>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .AllowAnonymous()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
@@ -70,7 +73,7 @@ public static class TallyApi
     }
 
     private static async Task<Results<Ok<TallyResult>, ProblemHttpResult>> CountAsync(
-        HttpContext http, string? method, IStringLocalizer<UiText> text)
+        HttpContext http, string? method, TallyGate gate, IOptions<TallyOptions> settings, IStringLocalizer<UiText> text)
     {
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
         if (mediaType is not ("text/plain" or "text/csv" or "text/abif"))
@@ -78,43 +81,74 @@ public static class TallyApi
             return Problem(StatusCodes.Status415UnsupportedMediaType, text["Tally.Invalid"],
                 new VotingException(new VotingError(ErrorCodes.UnsupportedContentType, new Dictionary<string, object?> { ["type"] = mediaType })));
         }
-        var body = await ReadBodyAsync(http);
-        if (body is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: text["Tally.TooLarge", MaxBodyBytes / 1024 / 1024]);
-        }
+        VotingMethod votingMethod;
+        MethodOptions options;
         try
         {
-            var m = VotingMethods.Parse(method);
-            var options = MethodOptions.Parse(http.Request.Query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
-            var file = mediaType == "text/csv" ? BallotCsv.Read(body, m) : Abif.Read(body, m);
-            return TypedResults.Ok(Voting.Tally.Count(m, file, options));
+            votingMethod = VotingMethods.Parse(method);
+            options = MethodOptions.Parse(http.Request.Query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
         }
         catch (VotingException e)
         {
             return Problem(StatusCodes.Status400BadRequest, text["Tally.Invalid"], e);
         }
-    }
-
-    /// <summary>The body as UTF-8 text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpContext http)
-    {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return null;
+            return TooLarge(text);
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        // The wait in the queue and the body's arrival share one deadline: a slow client cannot hold a count for long.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(TimeSpan.FromSeconds(settings.Value.TimeoutSeconds));
+        RateLimitLease lease;
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
+            lease = await gate.EnterAsync(deadline.Token);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            return Busy(http, settings.Value, text);
+        }
+        using (lease)
+        {
+            if (!lease.IsAcquired)
+            {
+                return Busy(http, settings.Value, text);
+            }
+            try
+            {
+                // Read as it arrives: lines are counted as they come and identical ballots merged, so memory follows
+                // the number of different ballots, not the size of the file.
+                using var body = new StreamReader(new LimitedBody(http.Request.Body, MaxBodyBytes, deadline.Token), Encoding.UTF8,
+                    detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+                var file = mediaType == "text/csv"
+                    ? await BallotCsv.ReadAsync(body, votingMethod, deadline.Token)
+                    : await Abif.ReadAsync(body, votingMethod, deadline.Token);
+                return TypedResults.Ok(Voting.Tally.Count(votingMethod, file, options));
+            }
+            catch (VotingException e)
+            {
+                return Problem(StatusCodes.Status400BadRequest, text["Tally.Invalid"], e);
+            }
+            catch (Exception e) when (e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return TooLarge(text);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout,
+                    title: text["Tally.Timeout", settings.Value.TimeoutSeconds]);
+            }
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer<UiText> text) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: text["Tally.TooLarge", MaxBodyBytes / 1024 / 1024]);
+
+    /// <summary>503 with Retry-After: every count is taken and the queue is full (or the wait in it ran out).</summary>
+    private static ProblemHttpResult Busy(HttpContext http, TallyOptions settings, IStringLocalizer<UiText> text)
+    {
+        http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: text["Tally.Busy", settings.RetryAfterSeconds]);
     }
 
     /// <summary>problem+json naming the first error's line and column, and every error with its localized message.</summary>
@@ -136,12 +170,4 @@ public static class TallyApi
             },
         });
     }
-}
-
-/// <summary>The public tally (section <c>Tally</c>), checked at start.</summary>
-public sealed class TallyOptions
-{
-    /// <summary>Counts one address may ask for per minute.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)]
-    public int PermitsPerMinute { get; set; } = 60;
 }
