@@ -105,7 +105,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         {
             await coordinator.PostAsJsonAsync("/api/tables/tilleuls/forums", new ForumCreate { CycleId = cycles![0].Id, Title = "", Place = "x" }, Ct),
             await coordinator.PostAsJsonAsync("/api/tables/tilleuls/forums", new ForumCreate { CycleId = int.MaxValue, Title = "Cycle absent", Place = "x" }, Ct),
-            await coordinator.PostAsJsonAsync($"/api/tables/tilleuls/forums/{forum.Forum.Id}/ballots", new BallotSetup { Question = "Sans options ?", Method = "approval", Options = [] }, Ct),
+            await coordinator.PostAsJsonAsync($"/api/tables/tilleuls/forums/{forum.Forum.Id}/ballots", new BallotSetup { Question = "Sans options ?", Method = Tables.Voting.VotingMethod.Approval, Options = [] }, Ct),
             await coordinator.PostAsync("/api/tables/tilleuls/organisations", new StringContent("{\"name\":null,\"sector\":\"nope\"}", Encoding.UTF8, "application/json"), Ct),
         };
         foreach (var response in refusals)
