@@ -46,6 +46,16 @@ public class TablesAppFactory : WebApplicationFactory<Program>
         // Background jobs write their leases on a timer, which would race tests that compare the database before and
         // after a request; tests that need a job run it themselves (JobScheduler.RunIfDueAsync).
         builder.UseSetting("Jobs:TickSeconds", "0");
+        // TABLES_TEST_DATABASE=Postgres runs every test app on a new PostgreSQL database (PostgresServer), unless the
+        // test chose its database itself: the data tests of the whole suite on the second provider.
+        if (string.Equals(Environment.GetEnvironmentVariable("TABLES_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            && !Settings.ContainsKey("Database:Provider") && !Settings.ContainsKey("ConnectionStrings:Tables"))
+        {
+            var database = Task.Run(PostgresServer.NewDatabaseAsync).GetAwaiter().GetResult()
+                ?? throw new InvalidOperationException($"TABLES_TEST_DATABASE=Postgres: {PostgresServer.Missing}");
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Tables", database);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

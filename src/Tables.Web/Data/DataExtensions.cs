@@ -8,23 +8,29 @@ public static class DataExtensions
 {
     /// <summary>
     /// SQLite in the data directory (<c>Data:Directory</c>, default <c>data/</c> under the content root), unless
-    /// <c>ConnectionStrings:Tables</c> names another database.
+    /// <c>ConnectionStrings:Tables</c> names another database; PostgreSQL when <c>Database:Provider</c> is <c>Postgres</c>
+    /// (then <c>ConnectionStrings:Tables</c> is required).
     /// </summary>
     public static void AddTablesData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection("Data")).ValidateDataAnnotations().ValidateOnStart();
-        // Migrations first, before any other hosted service and before the server starts.
-        builder.Services.AddHostedService<DatabaseSetup>();
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection("Database"));
+        // Migrations first, before every other hosted service (Data Protection's reads its keys from the database at
+        // start) and before the server starts.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseSetup>());
         var data = builder.Configuration.GetSection("Data").Get<DataOptions>() ?? new DataOptions();
+        var provider = builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var directory = Path.GetFullPath(data.Directory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(directory);
-        var connectionString = builder.Configuration.GetConnectionString("Tables") ?? DefaultConnectionString(directory);
-        // Sign-in cookies and antiforgery tokens stay valid across restarts.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys"))).SetApplicationName("Tables");
+        var connectionString = builder.Configuration.GetConnectionString("Tables") ?? (provider == DatabaseProvider.Sqlite ? DefaultConnectionString(directory)
+            : throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Tables (e.g. ConnectionStrings__Tables=\"Host=db;Database=tables;Username=tables;Password=…\")."));
+        // Sign-in cookies and antiforgery tokens stay valid across restarts and on every instance sharing the database.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<TablesDbContext>().SetApplicationName("Tables");
         // The options are the same for every request: built once (singleton), not for each scope — building them was
         // a tenth of the server's CPU when 2,000 phones voted at once (docs/PERFORMANCE.md).
         builder.Services.AddScoped<TableScope>();
-        builder.Services.AddDbContext<TablesDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new LiveTransactions()), optionsLifetime: ServiceLifetime.Singleton);
+        builder.Services.AddDbContext<TablesDbContext>(options => options.UseTablesDatabase(provider, connectionString).AddInterceptors(new LiveTransactions()),
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<TablesDbContext>("database", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
     }
@@ -75,8 +81,13 @@ internal sealed class DatabaseSetup(IServiceScopeFactory scopes, ILoggerFactory 
         }
         catch (Exception e) when (DatabaseTrouble.Find(e) is { } sqlite)
         {
-            var file = db.Database.IsSqlite() ? Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) : "(database)";
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
             DatabaseTrouble.Report(loggers.CreateLogger("Tables.Data"), file, sqlite);
+            return false;
+        }
+        catch (Exception e) when (DatabaseTrouble.FindPostgres(e) is { } postgres)
+        {
+            DatabaseTrouble.Report(loggers.CreateLogger("Tables.Data"), db.Database.GetConnectionString(), postgres);
             return false;
         }
     }

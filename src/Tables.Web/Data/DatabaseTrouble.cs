@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Tables.Web.Data;
 
-/// <summary>What to tell the person running the server when the SQLite file cannot be used at start.</summary>
+/// <summary>What to tell the person running the server when the database (SQLite file or PostgreSQL server) cannot be used at start.</summary>
 internal static partial class DatabaseTrouble
 {
     public static SqliteException? Find(Exception? e)
@@ -16,6 +17,31 @@ internal static partial class DatabaseTrouble
         }
         return null;
     }
+
+    public static NpgsqlException? FindPostgres(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException postgres)
+            {
+                return postgres;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>PostgreSQL: where (host, port, database, user — never the password) and why.</summary>
+    public static void Report(ILogger logger, string? connectionString, NpgsqlException e)
+    {
+        var where = new NpgsqlConnectionStringBuilder(connectionString);
+        var reason = e is PostgresException p ? $"{p.SqlState}: {p.MessageText}" : e.InnerException?.Message ?? e.Message;
+        LogPostgres(logger, where.Host ?? "?", where.Port, where.Database ?? "?", where.Username ?? "?", reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Tables cannot start: the PostgreSQL database {Database} on {Host}:{Port} (user {User}) cannot be used ({Reason}). "
+        + "Check that the server runs and accepts connections from here, that the database and the user exist with the password given in ConnectionStrings:Tables, "
+        + "and that the user may create tables in it (docs/DEPLOYMENT.md).")]
+    private static partial void LogPostgres(ILogger logger, string host, int port, string database, string user, string reason);
 
     public static void Report(ILogger logger, string file, SqliteException e)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -23,7 +24,7 @@ namespace Tables.Web.Data;
 /// <see cref="IVersioned"/> rows get a new version on every save (optimistic concurrency).
 /// </summary>
 public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, TableScope? scope = null, LiveUpdates? live = null)
-    : IdentityDbContext<TablesUser>(options)
+    : IdentityDbContext<TablesUser>(options), IDataProtectionKeyContext
 {
     // Topics changed by saves whose transaction has not committed yet: published when it does (LiveTransactions).
     private readonly List<(Topic Topic, int TableId)> _unpublished = [];
@@ -70,6 +71,12 @@ public sealed class TablesDbContext(DbContextOptions<TablesDbContext> options, T
     public DbSet<FollowNotice> FollowNotices => Set<FollowNotice>();
     public DbSet<DigestSettings> DigestSettings => Set<DigestSettings>();
     public DbSet<DigestSent> DigestsSent => Set<DigestSent>();
+
+    /// <summary>ASP.NET Core Data Protection's keys: in the database, so a cookie issued by one instance is read by every other.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        TablesDatabase.ConfigureConventions(configurationBuilder, Database.ProviderName);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
