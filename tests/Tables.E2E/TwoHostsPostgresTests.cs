@@ -76,7 +76,7 @@ public sealed class TwoHostsPostgresTests(RedisServer redis) : IClassFixture<Red
                 await phone.StartAsync(Ct);
                 await phone.JoinAsync(new JoinRequest(forum.JoinCode, null, null, null), Ct);
             }));
-            var acks = await Task.WhenAll(phones.Select((phone, i) => phone.CastAsync(new CastRequest(ballot.Id, i % 3 == 0 ? Approve("A", "B") : Approve("A"), NewId()), Ct)));
+            var acks = await Task.WhenAll(phones.Select((phone, i) => phone.CastAsync(new CastRequest(ballot.Id, i % 3 == 0 ? Approve("A", "B") : Approve("A"), NewId(), ForumHubClient.NextVersion()), Ct)));
             Assert.All(acks, ack => Assert.Equal(VoteOutcome.Stored, ack.Outcome));
 
             var all = Task.WhenAll(seenAll.Select(s => s.Task));

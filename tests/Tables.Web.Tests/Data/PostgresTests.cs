@@ -63,12 +63,12 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
                 {
                     tokens.Add("B");
                 }
-                var first = new CastRequest(ballot.Id, Approve([.. tokens]), $"p{i}-1");
+                var first = new CastRequest(ballot.Id, Approve([.. tokens]), $"p{i}-1", ForumHubClient.NextVersion());
                 Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(first, Ct)).Outcome);
                 Assert.Equal(VoteOutcome.Duplicate, (await phone.CastAsync(first, Ct)).Outcome);
                 if (i % 5 == 0)
                 {
-                    Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, Approve("D"), $"p{i}-2"), Ct)).Outcome);
+                    Assert.Equal(VoteOutcome.Stored, (await phone.CastAsync(new CastRequest(ballot.Id, Approve("D"), $"p{i}-2", ForumHubClient.NextVersion()), Ct)).Outcome);
                 }
             }));
         }
@@ -112,7 +112,7 @@ public sealed class PostgresTests(PostgresAppFactory app) : IClassFixture<Postgr
         {
             Assert.InRange((int)response.StatusCode, 400, 499);
         }
-        await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId()), Ct)); // not open yet
+        await Assert.ThrowsAsync<HubException>(() => phone.CastAsync(new CastRequest(ballot.Id, Approve("A"), NewId(), ForumHubClient.NextVersion()), Ct)); // not open yet
         await Assert.ThrowsAsync<HubException>(() => phone.JoinAsync(new JoinRequest("ZZZZZZ", null, null, null), Ct));
 
         Assert.Equal(before, await app.FingerprintAsync(Ct));
