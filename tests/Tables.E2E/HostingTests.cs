@@ -46,7 +46,8 @@ public sealed class HostingTests(BrowserFixture browser) : IClassFixture<Browser
         await staff.GotoAsync($"{browser.BaseUrl}/forums/{forumId}/console");
         await staff.WaitForInteractiveAsync();
         await Assertions.Expect(staff.GetByTestId("console-code")).ToHaveTextAsync(code);
-        await staff.GetByLabel("Question").FillAsync("Quel jour pour la fête?");
+        await staff.GetByRole(AriaRole.Tab, new() { Name = "Nouveau scrutin" }).ClickAsync();
+        await staff.GetByTestId("ballot-question").FillAsync("Quel jour pour la fête?");
         await staff.GetByLabel("Options").FillAsync("Samedi\nDimanche\nLundi");
         await staff.GetByTestId("ballot-create").ClickAsync();
         await Assertions.Expect(staff.GetByTestId("console-ballot")).ToHaveCountAsync(1);

@@ -53,7 +53,7 @@ public sealed class PortraitForumTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
         await phone.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "portrait-phone-320-testimony.png"), FullPage = true });
         await form.GetByRole(AriaRole.Button, new() { Name = "Envoyer le témoignage" }).ClickAsync();
-        await Assertions.Expect(phone.Locator("#testimony-status")).ToHaveTextAsync("Merci : votre témoignage est reçu.");
+        await Assertions.Expect(phone.Locator("#testimony-status")).ToHaveTextAsync("Merci\u00a0: votre témoignage est reçu.");
         await Assertions.Expect(phone.Locator("#my-testimonies")).ToContainTextAsync("Sécurité alimentaire");
 
         // The console sees it at once (the portrait's live topic), anonymous, waiting for moderation.

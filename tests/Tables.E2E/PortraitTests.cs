@@ -170,7 +170,7 @@ public sealed partial class PortraitTests(BrowserFixture browser) : IClassFixtur
 
         await page.GetByTestId("import-file").SetInputFilesAsync(file);
 
-        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("1 indicateur(s) à ajouter, 1 à modifier");
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Indicateurs à ajouter\u00a0: 1, à modifier\u00a0: 1");
         await Assertions.Expect(page.GetByTestId("import-updates")).ToContainTextAsync("34");
         await Assertions.Expect(page.GetByTestId("import-updates")).ToContainTextAsync("36");
         await page.ScreenshotAsync("portrait-import-preview");
@@ -232,7 +232,8 @@ public sealed partial class PortraitTests(BrowserFixture browser) : IClassFixtur
         await pending.GetByTestId("testimony-accept").ClickAsync();
         await Assertions.Expect(school.Locator(".testimonies")).ToContainTextAsync("aide aux devoirs");
 
-        var transport = Theme(page, "Transport et mobilité");
+        // Not the transport theme: another test of this class reads that it has no lived experience yet.
+        var transport = Theme(page, "Vie communautaire");
         await transport.GetByTestId("add-testimony").ClickAsync();
         var editor = transport.GetByTestId("item-editor");
         await editor.GetByLabel("Témoignage").FillAsync("Le soir, j'attends l'autobus 45 pendant vingt minutes.");

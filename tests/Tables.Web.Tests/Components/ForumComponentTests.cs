@@ -87,9 +87,9 @@ public sealed class ForumComponentTests : ForumComponentContext
         var view = Render<ResultView>(p => p.Add(c => c.Options, Options).Add(c => c.Results, results));
 
         var byGroup = view.Find("[data-testid=turnout-by-group]").TextContent;
-        Assert.Contains("autres groupes : 7", byGroup);
-        Assert.Contains("sans groupe : 3", byGroup);
-        Assert.Contains("Résident·e : 6", byGroup);
+        Assert.Contains("autres groupes\u00a0: 7", byGroup);
+        Assert.Contains("sans groupe\u00a0: 3", byGroup);
+        Assert.Contains("Résident·e\u00a0: 6", byGroup);
     }
 
     [Fact]

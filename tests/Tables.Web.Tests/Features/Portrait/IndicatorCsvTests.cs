@@ -73,7 +73,7 @@ public sealed class IndicatorCsvTests
         { "missing column", "theme;libelle;valeur;annee\nHabitation;X;1;2021\n", 1, "source", "Colonne manquante" },
         { "unknown column", FrenchHeader + ";couleur\n", 1, "couleur", "Colonne inconnue" },
         { "repeated column", FrenchHeader + ";valeur\n", 1, "valeur", "deux fois" },
-        { "field count", FrenchHeader + "\nHabitation;X;1\n", 2, null, "3 champ(s) au lieu de 11" },
+        { "field count", FrenchHeader + "\nHabitation;X;1\n", 2, null, "nombre de champs 3 au lieu de 11" },
         { "empty label", FrenchHeader + "\nHabitation;;1;%;2021;S;;;;terrain;B\n", 2, "libelle", "est vide" },
         { "not a number", FrenchHeader + "\nHabitation;X;douze;%;2021;S;;;;terrain;B\n", 2, "valeur", "n'est pas un nombre" },
         { "two decimal marks", FrenchHeader + "\nHabitation;X;1,2,5.3;%;2021;S;;;;terrain;B\n", 2, "valeur", "n'est pas un nombre" },
