@@ -197,7 +197,7 @@ public sealed partial class PortraitTests(BrowserFixture browser) : IClassFixtur
         var errors = page.GetByTestId("import-errors");
         await Assertions.Expect(errors.Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(errors.Locator("tbody tr").First).ToContainTextAsync("3 (value)");
-        await Assertions.Expect(errors).ToContainTextAsync("\"twelve\" is not a number");
+        await Assertions.Expect(errors).ToContainTextAsync("“twelve” is not a number");
         await Assertions.Expect(errors.Locator("tbody tr").Nth(1)).ToContainTextAsync("1 (theme)");
         await Assertions.Expect(page.GetByTestId("import-apply")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("portrait-import-errors-en");
